@@ -1,0 +1,50 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Layers (data flows one way): file → model → graph → answer or diagram → output.
+// GraphEngine is pure Swift; only GraphvizRender sees C.
+let package = Package(
+    name: "baligraph",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "baligraph", targets: ["baligraph"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        .target(name: "GraphEngine"),
+        .target(
+            name: "StakeholderModel",
+            dependencies: ["GraphEngine", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(name: "Diagrams", dependencies: ["StakeholderModel", "GraphEngine"]),
+        .systemLibrary(
+            name: "CGraphviz",
+            path: "Sources/CGraphviz",
+            pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]
+        ),
+        .target(name: "CGraphvizShim", dependencies: ["CGraphviz"]),
+        .target(name: "GraphvizRender", dependencies: ["CGraphviz", "CGraphvizShim"]),
+        .target(
+            name: "BaliGraphKit",
+            dependencies: ["GraphEngine", "StakeholderModel", "Diagrams", "GraphvizRender"]
+        ),
+        .executableTarget(
+            name: "baligraph",
+            dependencies: [
+                "BaliGraphKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "GraphEngineTests", dependencies: ["GraphEngine"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "StakeholderModelTests", dependencies: ["StakeholderModel"], exclude: ["Fixtures"]),
+        .testTarget(name: "DiagramsTests", dependencies: ["Diagrams", "StakeholderModel"]),
+        .testTarget(name: "GraphvizRenderTests", dependencies: ["GraphvizRender"]),
+        .testTarget(name: "BaliGraphKitTests", dependencies: ["BaliGraphKit"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["BaliGraphKit"]),
+    ]
+)

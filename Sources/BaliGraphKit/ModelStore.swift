@@ -1,0 +1,184 @@
+import Foundation
+import StakeholderModel
+
+/// The options every command shares: which model, which date, how to print.
+public struct Invocation: Sendable {
+    /// A model file, or nil for the built-in Bali Process model.
+    public var dataPath: String?
+    /// Keep only what was valid on this date.
+    public var asOf: PartialDate?
+    /// Text, JSON or CSV for tabular output.
+    public var format: OutputFormat
+    /// Colour escapes on or off.
+    public var style: TextStyle
+
+    /// Creates an invocation.
+    public init(
+        dataPath: String? = nil, asOf: PartialDate? = nil, format: OutputFormat = .text,
+        color: Bool = false
+    ) {
+        self.dataPath = dataPath
+        self.asOf = asOf
+        self.format = format
+        self.style = TextStyle(enabled: color)
+    }
+
+    /// The name diagnostics and outputs use for the model.
+    public var dataLabel: String { dataPath ?? BuiltInModel.label }
+}
+
+/// The Bali Process model compiled into the binary, so no file has to be found at run time.
+public enum BuiltInModel {
+    /// The path diagnostics use for the built-in model.
+    public static let label = "Data/bali-process.yaml"
+    /// The model text.
+    public static var text: String { EmbeddedModel.yaml }
+}
+
+/// A loaded model: the whole history and the snapshot on the asked date.
+public struct LoadedModel: Sendable {
+    /// Everything the file holds.
+    public var full: Model
+    /// What was valid on `asOf` (the full model when no date was given).
+    public var model: Model
+    /// The date asked for.
+    public var asOf: PartialDate?
+    /// Warnings from loading.
+    public var warnings: [Diagnostic]
+}
+
+/// Loads models from files or the built-in copy.
+public enum ModelStore {
+    /// Reads a file as UTF-8 text (a BOM is dropped); nil and a diagnostic when it is not.
+    public static func readText(path: String) -> Result<String, BaliError> {
+        let url = URL(fileURLWithPath: path)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            return .failure(
+                BaliError(
+                    "cannot read '\(path)': no such file",
+                    notes: ["check the path given to --data"]))
+        }
+        if isDirectory.boolValue {
+            return .failure(
+                BaliError(
+                    "'\(path)' is a folder",
+                    notes: ["give a model file (.yaml, .json, .graphml or .csv)"]))
+        }
+        if let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int,
+            size > ModelLimits.maxFileBytes
+        {
+            let d = Diagnostic(
+                .error, .tooLarge,
+                "the file is \(size / 1_048_576) MiB; models are limited to \(ModelLimits.maxFileBytes / 1_048_576) MiB",
+                at: SourceLocation(file: path, line: 1, column: 1),
+                notes: ["for large graphs use a CSV edge list (--data edges.csv), which is streamed"])
+            return .failure(
+                BaliError("the model could not be loaded", diagnostics: [d.formatted]))
+        }
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            return .failure(BaliError("cannot read '\(path)': \(error.localizedDescription)"))
+        }
+        return decodeUTF8(data, file: path)
+    }
+
+    /// Decodes UTF-8 bytes, dropping a BOM, or reports where the bad byte is.
+    public static func decodeUTF8(_ data: Data, file: String) -> Result<String, BaliError> {
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if let text = String(validating: bytes, as: UTF8.self) { return .success(text) }
+        // Find the first invalid sequence to locate it.
+        var line = 1
+        var column = 1
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            let length: Int =
+                b < 0x80 ? 1 : b >> 5 == 0b110 ? 2 : b >> 4 == 0b1110 ? 3 : b >> 3 == 0b11110 ? 4 : 0
+            if length == 0 || i + length > bytes.count
+                || String(validating: bytes[i..<(i + length)], as: UTF8.self) == nil
+            {
+                break
+            }
+            if b == 0x0A {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+            i += length
+        }
+        let d = Diagnostic(
+            .error, .encoding, "the file is not valid UTF-8 (byte \(i) is 0x\(String(bytes[i], radix: 16)))",
+            at: SourceLocation(file: file, line: line, column: column),
+            notes: ["save the file as UTF-8; Latin-1 and UTF-16 are not read"])
+        return .failure(BaliError("the model could not be loaded", diagnostics: [d.formatted]))
+    }
+
+    /// Loads and validates a model's text.
+    public static func parse(text: String, file: String) -> LoadResult {
+        NativeLoader.load(text: text, file: file)
+    }
+
+    /// Loads the invocation's model (or the built-in one) and takes its snapshot.
+    public static func load(_ invocation: Invocation) -> Result<LoadedModel, BaliError> {
+        let result: LoadResult
+        if let path = invocation.dataPath {
+            switch readText(path: path) {
+            case .failure(let error): return .failure(error)
+            case .success(let text): result = parse(text: text, file: path)
+            }
+        } else {
+            result = parse(text: BuiltInModel.text, file: BuiltInModel.label)
+        }
+        guard let model = result.model else {
+            let errors = result.diagnostics.filter { $0.severity == .error }
+            return .failure(
+                BaliError(
+                    "the model has \(errors.count) error\(errors.count == 1 ? "" : "s") and was not loaded",
+                    notes: ["run 'baligraph validate\(invocation.dataPath.map { " --data \($0)" } ?? "")' for the full list"],
+                    diagnostics: result.diagnostics.map(\.formatted)))
+        }
+        return .success(
+            LoadedModel(
+                full: model, model: model.snapshot(asOf: invocation.asOf), asOf: invocation.asOf,
+                warnings: result.diagnostics.filter { $0.severity == .warning }))
+    }
+
+    /// Resolves a user-typed node name in a model, or fails with candidates or suggestions.
+    public static func resolve(_ query: String, in model: Model, full: Model? = nil) -> Result<Node, BaliError> {
+        switch NameResolver(model: model).resolve(query) {
+        case .found(let id):
+            return .success(model.node(id)!)
+        case .ambiguous(let ids):
+            let list = ids.map { id in
+                let n = model.node(id)!
+                return "\(n.name) (\(id), \(model.kind(of: n)?.label ?? n.kind))"
+            }
+            return .failure(
+                BaliError(
+                    "'\(query)' is ambiguous: it names \(ids.count) nodes",
+                    notes: ["use one of the ids: " + list.joined(separator: "; ")]))
+        case .notFound(let suggestions):
+            // Known in the full history but not on the asked date?
+            if let full, case .found(let id) = NameResolver(model: full).resolve(query),
+                let node = full.node(id)
+            {
+                return .failure(
+                    BaliError(
+                        "'\(node.name)' did not exist on the date asked (\(node.validity.text.isEmpty ? "no dates" : "valid " + node.validity.text))",
+                        notes: ["drop --as-of, or pick a date inside its validity"]))
+            }
+            var notes = ["run 'baligraph list' to see every node"]
+            if !suggestions.isEmpty {
+                notes.insert(
+                    "did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "?",
+                    at: 0)
+            }
+            return .failure(BaliError("no node named '\(query)'", notes: notes))
+        }
+    }
+}
