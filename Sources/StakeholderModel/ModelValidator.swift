@@ -306,8 +306,11 @@ struct ModelValidator {
             let owners = Set(list.map(\.node))
             guard owners.count > 1 else { continue }
             for claim in list where !claim.primary {
-                let others = list.filter { $0.node != claim.node }
-                guard let other = others.first else { continue }
+                // Report a clash once: against a primary name, or else at the later alias.
+                let others = list.filter {
+                    $0.node != claim.node && ($0.primary || $0.location < claim.location)
+                }
+                guard let other = others.first(where: \.primary) ?? others.first else { continue }
                 diagnostics.append(
                     .aliasClash(claim.text, node: claim.node, other: other.node, otherLocation: other.location, at: claim.location))
             }

@@ -59,9 +59,10 @@ public enum ValidateCommand {
                 }
                 err += line + "\n"
             }
-            var summary = "\(file): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+            var summary = "\(file): " + plural(errors, "error") + ", " + plural(warnings, "warning")
             if let model = result.model {
-                summary += " (\(model.nodes.count) nodes, \(model.edges.count) edges, \(model.sources.count) sources)"
+                summary += " (" + plural(model.nodes.count, "node") + ", " + plural(model.edges.count, "edge") + ", "
+                    + plural(model.sources.count, "source") + ")"
             }
             if failed {
                 summary += strict && errors == 0 ? "; warnings fail under --strict" : ""
@@ -77,4 +78,9 @@ extension String {
         guard let range = range(of: target) else { return self }
         return replacingCharacters(in: range, with: replacement)
     }
+}
+
+/// "1 edge", "2 edges".
+func plural(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)\(count == 1 ? "" : "s")"
 }
