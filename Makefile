@@ -1,0 +1,60 @@
+# baligraph — the two commands a new machine needs are `make demo` and `make test`.
+SHELL := /bin/bash
+SWIFT ?= swift
+BIN_DIR = $(shell $(SWIFT) build --show-bin-path 2>/dev/null)
+BALIGRAPH = $(BIN_DIR)/baligraph
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+LINT_PATHS = Package.swift Sources Tests Benchmarks
+
+.PHONY: all deps embed build test lint format demo render check-graphs bench bench-compare fuzz sanitize clean
+
+all: build
+
+## Install what the build needs when it is missing (Debian/Ubuntu): Graphviz's C library
+## and headers (libgraphviz-dev, found through pkg-config), the dot CLI (benchmarks compare
+## against it) and fonts, so diagrams render the same everywhere.
+deps:
+	@if ! pkg-config --exists libgvc 2>/dev/null || ! command -v dot >/dev/null \
+	   || ! fc-list 2>/dev/null | grep -qi 'DejaVu Sans'; then \
+	  echo "Installing libgraphviz-dev, graphviz and fonts with apt-get…"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends \
+	    pkg-config libgraphviz-dev graphviz fonts-dejavu-core fontconfig >/dev/null; \
+	fi
+	@pkg-config --exists libgvc || { echo "error: libgvc still not found by pkg-config" >&2; exit 1; }
+
+## Regenerate the built-in model compiled into the binary from Data/bali-process.yaml.
+embed:
+	@sh scripts/embed-model.sh Data/bali-process.yaml
+
+build: deps embed
+	$(SWIFT) build
+
+lint:
+	$(SWIFT) format lint --strict --configuration .swift-format -r $(LINT_PATHS)
+
+format:
+	$(SWIFT) format format --in-place --configuration .swift-format -r $(LINT_PATHS)
+
+## The whole test suite (build included); no timing assertions, no network.
+test: deps embed lint
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+## Set up, build, render every view into Graphs/ and answer a sample query.
+demo: build
+	$(BALIGRAPH) validate --strict
+	$(BALIGRAPH) render --all
+	$(BALIGRAPH) explore -o Graphs/explorer.html
+	$(BALIGRAPH) show "steering group"
+	$(BALIGRAPH) path "Sri Lanka" "New Zealand" --avoid "Bali Process"
+
+render: build
+	$(BALIGRAPH) render --all
+
+## Fails when a committed diagram in Graphs/ differs from what the data gives now.
+check-graphs: build
+	$(BALIGRAPH) render --all --check
+
+clean:
+	rm -rf .build
