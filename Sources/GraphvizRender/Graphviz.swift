@@ -1,0 +1,304 @@
+import CGraphviz
+import CGraphvizShim
+import Synchronization
+
+/// The Graphviz C library, linked into the process: DOT text in, SVG/PNG/PDF/DOT/JSON
+/// bytes out.
+///
+/// Graphviz 2.42 is not thread-safe in any way (global parser, global attribute
+/// handles, static error state and counters), and a separate context per thread does
+/// not help. So there is exactly one instance, ``shared``, with one Graphviz context
+/// for the life of the process, and every call into the library (parsing, layout,
+/// rendering, freeing, plugin queries) happens while holding its one lock. Renders from
+/// many threads or tasks are safe; they run one after the other.
+///
+/// Messages from Graphviz are captured through its error hook and returned in
+/// ``Rendered/warnings`` or ``GraphvizError/messages``; nothing is written to standard
+/// error. Files named by `image=`, `shapefile=` or `<IMG SRC=…>` are never read.
+///
+/// Only render DOT text that this program generated: Graphviz 2.42 can still crash,
+/// `abort()` or `exit()` on some inputs (for example `concentrate=true`), which no
+/// in-process wrapper can contain. The `dot` layout of graphs with clusters also leaks
+/// a few kilobytes per cluster per render inside Graphviz; that is harmless for a
+/// command-line run but matters for a long-running process.
+public final class Graphviz: Sendable {
+    /// The process's only renderer.
+    public static let shared = Graphviz()
+
+    /// What the lock protects: the Graphviz context and what was learnt at set-up.
+    ///
+    /// `@unchecked Sendable` because of the `GVC_t *`: it is only handed to Graphviz
+    /// inside `state.withLock`, so no two threads ever use it at the same time.
+    private struct State: @unchecked Sendable {
+        /// The `GVC_t *`, never freed (each create/free pair leaks in 2.42).
+        var context: OpaquePointer?
+        /// Why rendering is impossible, if it is.
+        var setupFailure: GraphvizError?
+        var layouts: [String] = []
+        var devices: [String] = []
+    }
+
+    private let state = Mutex(State())
+
+    private init() {
+        state.withLock { state in
+            state = Self.setUp()
+        }
+    }
+
+    /// Throws the set-up error, if Graphviz could not be set up (for example because
+    /// its plugins are not installed or not registered); returns otherwise.
+    ///
+    /// Every render reports the same error, so calling this is optional; it lets a
+    /// program say what is wrong before it starts working.
+    public func verifySetup() throws(GraphvizError) {
+        let failure = state.withLock { $0.setupFailure }
+        if let failure {
+            throw failure
+        }
+    }
+
+    /// Lays out a graph given as DOT text and renders it.
+    ///
+    /// - Parameters:
+    ///   - dot: exactly one graph in the DOT language. Name the root graph and quote
+    ///     every identifier; nothing but white space and comments may follow the graph.
+    ///   - engine: the layout engine.
+    ///   - format: the output format. SVG output is normalised to be byte-stable.
+    ///   - limits: size limits checked before the layout starts.
+    /// - Returns: the output bytes and Graphviz's warnings.
+    /// - Throws: ``GraphvizError`` naming the stage that failed, with Graphviz's own
+    ///   messages.
+    /// - Complexity: the layout dominates; for `dot` roughly quadratic in the number of
+    ///   nodes and edges in bad cases. Renders are serialised process-wide.
+    public func render(
+        dot: String,
+        engine: LayoutEngine = .dot,
+        format: OutputFormat = .svg,
+        limits: RenderLimits = RenderLimits()
+    ) throws(GraphvizError) -> Rendered {
+        let rendered = try render(
+            dot: dot, engineName: engine.rawValue, formatName: format.graphvizName, limits: limits)
+        guard format == .svg else { return rendered }
+        return Rendered(bytes: SVGNormalizer.normalize(rendered.bytes), warnings: rendered.warnings)
+    }
+
+    /// Renders with any engine and format name Graphviz knows (`"nop"`, `"svg:cairo"`,
+    /// …), without post-processing. Internal: the public API only offers the engines and
+    /// formats that are supported.
+    func render(
+        dot: String, engineName: String, formatName: String, limits: RenderLimits = RenderLimits()
+    ) throws(GraphvizError) -> Rendered {
+        let text = Array(dot.utf8)
+        guard text.count <= limits.inputBytes else {
+            throw GraphvizError(
+                stage: .input,
+                summary: "the DOT text is \(text.count) bytes long; the limit is \(limits.inputBytes) bytes")
+        }
+        if let nul = text.firstIndex(of: 0) {
+            let line = text[..<nul].reduce(into: 1) { lines, byte in
+                if byte == UInt8(ascii: "\n") { lines += 1 }
+            }
+            throw GraphvizError(
+                stage: .input, summary: "the DOT text contains a NUL character (line \(line))")
+        }
+        let result = text.withUnsafeBufferPointer { buffer in
+            state.withLock { state in
+                Self.renderLocked(
+                    buffer, engineName: engineName, formatName: formatName, limits: limits,
+                    state: state)
+            }
+        }
+        return try result.get()
+    }
+
+    // MARK: - Set-up
+
+    /// The devices every build of baligraph needs, and the layout it uses by default.
+    static let requiredLayouts = ["dot"]
+    static let requiredDevices = ["svg", "png", "pdf"]
+
+    /// Longest diagnostic Graphviz can safely report once the buffer has been grown:
+    /// twice the largest input, because a message can quote names from the input.
+    static let messageCapacity = 2 * RenderLimits.maximumInputBytes + 64 * 1024
+
+    /// Runs once, under the lock.
+    private static func setUp() -> State {
+        var state = State()
+        if gvs_init(messageCapacity) != 0 {
+            state.setupFailure = GraphvizError(
+                stage: .setup,
+                summary: "could not allocate \(messageCapacity) bytes for Graphviz's message buffer")
+            return state
+        }
+        gvs_sandbox_files(nil)
+        // Never gvconfig(gvc, TRUE) (what `dot -c` does): it exit()s when it cannot
+        // write the configuration file.
+        gvs_capture_begin()
+        let context = gvContext()
+        if let context {
+            state.layouts = pluginNames(context, kind: "layout")
+            state.devices = pluginNames(context, kind: "device")
+        }
+        _ = gvs_capture_end()
+        let messages = capturedMessages()
+        guard let context else {
+            state.setupFailure = GraphvizError(
+                stage: .setup, summary: "gvContext() failed (out of memory?)", messages: messages)
+            return state
+        }
+        state.context = context
+        let missing =
+            requiredLayouts.filter { !state.layouts.contains($0) }.map { "layout \($0)" }
+            + requiredDevices.filter { !state.devices.contains($0) }.map { "output format \($0)" }
+        if !missing.isEmpty {
+            state.setupFailure = GraphvizError(
+                stage: .setup,
+                summary: missingPluginsSummary(missing: missing, layouts: state.layouts),
+                messages: messages)
+        }
+        return state
+    }
+
+    private static func pluginNames(_ context: OpaquePointer, kind: String) -> [String] {
+        guard let list = gvs_plugin_list(context, kind) else { return [] }
+        defer { gvs_free(list) }
+        return String(cString: list).split(separator: "\n").map(String.init)
+    }
+
+    /// Explains missing plugins; the usual cause is a missing or stale `config6a`.
+    private static func missingPluginsSummary(missing: [String], layouts: [String]) -> String {
+        var path = "the Graphviz plugin directory's config6a"
+        var exists = true
+        if let configPath = gvs_plugin_config_path() {
+            path = String(cString: configPath)
+            exists = gvs_file_exists(configPath) != 0
+            gvs_free(configPath)
+        }
+        let cause =
+            exists
+            ? "\(path) does not register them (stale plugin list?)"
+            : "the plugin list \(path) is missing, so Graphviz loaded no plugins at all"
+        let fix =
+            "Regenerate it as root with `dot -c` (package graphviz), or reinstall libgvc6 "
+            + "(`apt-get install --reinstall libgvc6`), whose install script writes it; "
+            + "copying Graphviz's .so files into an image without running it leaves it out"
+        let found = layouts.isEmpty ? "" : " (layouts found: \(layouts.joined(separator: ", ")))"
+        return "Graphviz plugins missing: \(missing.joined(separator: ", "))\(found); "
+            + "\(cause). \(fix)."
+    }
+
+    // MARK: - Rendering
+
+    private static func renderLocked(
+        _ text: UnsafeBufferPointer<UInt8>, engineName: String, formatName: String,
+        limits: RenderLimits, state: State
+    ) -> Result<Rendered, GraphvizError> {
+        if let failure = state.setupFailure {
+            return .failure(failure)
+        }
+        guard let context = state.context else {
+            return .failure(GraphvizError(stage: .setup, summary: "no Graphviz context"))
+        }
+        gvs_capture_begin()
+        let outcome = pipeline(
+            context, text: text, engineName: engineName, formatName: formatName, limits: limits,
+            state: state)
+        _ = gvs_capture_end()
+        let messages = capturedMessages()
+        switch outcome {
+        case .success(let bytes):
+            return .success(Rendered(bytes: bytes, warnings: messages))
+        case .failure(let failure):
+            return .failure(
+                GraphvizError(stage: failure.stage, summary: failure.summary, messages: messages))
+        }
+    }
+
+    /// Parse, check, lay out, render, copy the bytes; frees everything it created.
+    private static func pipeline(
+        _ context: OpaquePointer, text: UnsafeBufferPointer<UInt8>, engineName: String,
+        formatName: String, limits: RenderLimits, state: State
+    ) -> Result<[UInt8], GraphvizError> {
+        var status = GVS_READ_OK
+        var detail = 0
+        let parsed = text.withMemoryRebound(to: CChar.self) { chars in
+            gvs_read(chars.baseAddress, chars.count, &status, &detail)
+        }
+        guard let graph = parsed else {
+            return .failure(readFailure(status, line: detail))
+        }
+        defer { _ = agclose(graph) }
+
+        let nodes = Int(agnnodes(graph))
+        let edges = Int(agnedges(graph))
+        if nodes > limits.nodes || edges > limits.edges {
+            return .failure(
+                GraphvizError(
+                    stage: .input,
+                    summary: "the graph has \(nodes) nodes and \(edges) edges; the limits are "
+                        + "\(limits.nodes) nodes and \(limits.edges) edges"))
+        }
+
+        guard gvLayout(context, graph, engineName) == 0 else {
+            // After a failed layout only agclose is safe, not gvFreeLayout.
+            let summary =
+                state.layouts.contains(engineName)
+                ? "the \(engineName) layout failed"
+                : "there is no layout engine named '\(engineName)'; this Graphviz has "
+                    + state.layouts.joined(separator: ", ")
+            return .failure(GraphvizError(stage: .layout, summary: summary))
+        }
+        defer { _ = gvFreeLayout(context, graph) }
+
+        var length = 0
+        var rc: Int32 = 0
+        guard let data = gvs_render(context, graph, formatName, &length, &rc) else {
+            let device = String(formatName.prefix { $0 != ":" })
+            let summary =
+                state.devices.contains(device)
+                ? "writing \(formatName) output failed (Graphviz returned \(rc))"
+                : "there is no output format named '\(device)'; this Graphviz has "
+                    + state.devices.joined(separator: ", ")
+            return .failure(GraphvizError(stage: .render, summary: summary))
+        }
+        defer { gvFreeRenderData(data) }
+        // Copy by length: PNG and PDF contain NUL bytes.
+        return .success(Array(UnsafeRawBufferPointer(start: data, count: length)))
+    }
+
+    private static func readFailure(_ status: gvs_read_status, line: Int) -> GraphvizError {
+        let summary =
+            switch status {
+            case GVS_READ_EMPTY: "the DOT text contains no graph"
+            case GVS_READ_SECOND_GRAPH:
+                "the DOT text contains more than one graph; render them one at a time"
+            case GVS_READ_TRAILING_INPUT: "there is text after the end of the graph"
+            case GVS_READ_BARE_EOF_TOKEN:
+                "line \(line) has an '@' outside a quoted string, which Graphviz reads as the "
+                    + "end of the input; quote that identifier"
+            default: "the DOT text is not valid DOT"
+            }
+        let stage: GraphvizError.Stage = status == GVS_READ_BARE_EOF_TOKEN ? .input : .parse
+        return GraphvizError(stage: stage, summary: summary)
+    }
+
+    /// The messages of the last capture, as Graphviz would print them, without trailing
+    /// white space; empty ones are dropped.
+    private static func capturedMessages() -> [String] {
+        var messages: [String] = []
+        for index in 0..<gvs_capture_count() {
+            var level = GVS_MESSAGE_WARNING
+            var length = 0
+            guard let pointer = gvs_capture_message(index, &level, &length) else { continue }
+            let raw = UnsafeRawBufferPointer(start: pointer, count: length)
+            var text = Substring(String(decoding: raw, as: UTF8.self))
+            while let last = text.last, last.isWhitespace {
+                text.removeLast()
+            }
+            guard !text.isEmpty else { continue }
+            messages.append((level == GVS_MESSAGE_ERROR ? "Error: " : "Warning: ") + text)
+        }
+        return messages
+    }
+}
