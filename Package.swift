@@ -46,5 +46,8 @@ let package = Package(
         .testTarget(name: "GraphvizRenderTests", dependencies: ["GraphvizRender"]),
         .testTarget(name: "BaliGraphKitTests", dependencies: ["BaliGraphKit"]),
         .testTarget(name: "EndToEndTests", dependencies: ["BaliGraphKit"]),
+        .testTarget(
+            name: "InteropTests", dependencies: ["BaliGraphKit", "StakeholderModel"],
+            exclude: ["Fixtures"]),
     ]
 )
