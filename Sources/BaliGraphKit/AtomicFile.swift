@@ -43,7 +43,8 @@ public enum AtomicFile {
             let reason = String(cString: strerror(ok ? errno : error))
             unlink(temporary.path)
             throw BaliError(
-                "cannot write '\(path)': \(reason)", notes: ["the previous file, if any, is unchanged"])
+                "cannot write '\(path)': \(reason)",
+                notes: ["the previous file, if any, is unchanged"])
         }
     }
 

@@ -3,129 +3,129 @@
 /// The built-in model text, byte for byte as in Tests/Fixtures/models/core.yaml.
 enum EmbeddedModel {
     static let yaml = ####"""
-# A small, real and sourced core of the Bali Process: the co-chairs and the Steering Group.
-format: baligraph/1
-title: The Bali Process (core)
-as_of: 2026-11-30
-schema:
-  kinds:
-    process:
-      label: Process
-      plural: Processes
-      shape: doubleoctagon
-      color: "#f0e442"
-      rank: 0
-      article: the
-    leadership:
-      label: Leadership
-      plural: Leadership
-      shape: house
-      color: "#e69f00"
-      rank: 1
-      article: the
-    group:
-      label: Group
-      plural: Groups
-      shape: box
-      color: "#56b4e9"
-      rank: 2
-      article: the
-    state:
-      label: Member state
-      plural: Member states
-      shape: ellipse
-      color: "#cfe8cf"
-      rank: 4
-    organisation:
-      label: Organisation
-      plural: Organisations
-      shape: hexagon
-      color: "#f2c6de"
-      rank: 4
-  relations:
-    member-of:
-      label: is a member of
-      inverse: has member
-      from: [state, organisation, leadership]
-      to: [group, leadership, process]
-    part-of:
-      label: is part of
-      inverse: includes
-      acyclic: true
-sources:
-  - id: S1
-    title: baliprocess.net — About the Bali Process
-    url: https://www.baliprocess.net/
-    date: undated (after May 2022)
-  - id: S4
-    title: DFAT — Bali Process
-    url: https://www.dfat.gov.au/international-relations/regional-architecture/bali-process
-    date: undated (post-Aug 2018)
-  - id: S7
-    title: 18th Bali Process Steering Group meeting
-    url: https://www.baliprocess.net/
-    date: 2–3 May 2024
-nodes:
-  - id: bali-process
-    kind: process
-    name: Bali Process
-    aliases: [Bali Process on People Smuggling, Trafficking in Persons and Related Transnational Crime]
-    sources: [S1]
-    since: 2002-02
-  - id: co-chairs
-    kind: leadership
-    name: Co-Chairs
-    sources: [S1, S4]
-  - id: steering-group
-    kind: group
-    name: Steering Group
-    short: SG
-    sources: [S4, S7]
-  - id: australia
-    kind: state
-    name: Australia
-    aliases: [AUS, AU]
-    attributes: {iso2: AU, iso3: AUS, region: Pacific}
-    sources: [S4]
-  - id: indonesia
-    kind: state
-    name: Indonesia
-    aliases: [IDN, ID]
-    attributes: {iso2: ID, iso3: IDN, region: South-East Asia}
-    sources: [S4]
-  - id: new-zealand
-    kind: state
-    name: New Zealand
-    short: NZ
-    aliases: [NZL]
-    attributes: {iso2: NZ, iso3: NZL, region: Pacific}
-    sources: [S4]
-  - id: thailand
-    kind: state
-    name: Thailand
-    aliases: [THA, TH]
-    attributes: {iso2: TH, iso3: THA, region: South-East Asia}
-    sources: [S4]
-  - id: unhcr
-    kind: organisation
-    name: Office of the United Nations High Commissioner for Refugees
-    short: UNHCR
-    sources: [S4]
-  - id: iom
-    kind: organisation
-    name: International Organization for Migration
-    short: IOM
-    sources: [S4]
-edges:
-  - {from: co-chairs, relation: part-of, to: bali-process, sources: [S1]}
-  - {from: steering-group, relation: part-of, to: bali-process, sources: [S4]}
-  - {from: australia, relation: member-of, to: co-chairs, sources: [S1, S4]}
-  - {from: indonesia, relation: member-of, to: co-chairs, sources: [S1, S4]}
-  - {from: australia, relation: member-of, to: steering-group, sources: [S4, S7]}
-  - {from: indonesia, relation: member-of, to: steering-group, sources: [S4, S7]}
-  - {from: new-zealand, relation: member-of, to: steering-group, sources: [S4, S7]}
-  - {from: thailand, relation: member-of, to: steering-group, sources: [S4, S7]}
-  - {from: unhcr, relation: member-of, to: steering-group, sources: [S4, S7]}
-  - {from: iom, relation: member-of, to: steering-group, sources: [S4, S7]}
-"""####
+        # A small, real and sourced core of the Bali Process: the co-chairs and the Steering Group.
+        format: baligraph/1
+        title: The Bali Process (core)
+        as_of: 2026-11-30
+        schema:
+          kinds:
+            process:
+              label: Process
+              plural: Processes
+              shape: doubleoctagon
+              color: "#f0e442"
+              rank: 0
+              article: the
+            leadership:
+              label: Leadership
+              plural: Leadership
+              shape: house
+              color: "#e69f00"
+              rank: 1
+              article: the
+            group:
+              label: Group
+              plural: Groups
+              shape: box
+              color: "#56b4e9"
+              rank: 2
+              article: the
+            state:
+              label: Member state
+              plural: Member states
+              shape: ellipse
+              color: "#cfe8cf"
+              rank: 4
+            organisation:
+              label: Organisation
+              plural: Organisations
+              shape: hexagon
+              color: "#f2c6de"
+              rank: 4
+          relations:
+            member-of:
+              label: is a member of
+              inverse: has member
+              from: [state, organisation, leadership]
+              to: [group, leadership, process]
+            part-of:
+              label: is part of
+              inverse: includes
+              acyclic: true
+        sources:
+          - id: S1
+            title: baliprocess.net — About the Bali Process
+            url: https://www.baliprocess.net/
+            date: undated (after May 2022)
+          - id: S4
+            title: DFAT — Bali Process
+            url: https://www.dfat.gov.au/international-relations/regional-architecture/bali-process
+            date: undated (post-Aug 2018)
+          - id: S7
+            title: 18th Bali Process Steering Group meeting
+            url: https://www.baliprocess.net/
+            date: 2–3 May 2024
+        nodes:
+          - id: bali-process
+            kind: process
+            name: Bali Process
+            aliases: [Bali Process on People Smuggling, Trafficking in Persons and Related Transnational Crime]
+            sources: [S1]
+            since: 2002-02
+          - id: co-chairs
+            kind: leadership
+            name: Co-Chairs
+            sources: [S1, S4]
+          - id: steering-group
+            kind: group
+            name: Steering Group
+            short: SG
+            sources: [S4, S7]
+          - id: australia
+            kind: state
+            name: Australia
+            aliases: [AUS, AU]
+            attributes: {iso2: AU, iso3: AUS, region: Pacific}
+            sources: [S4]
+          - id: indonesia
+            kind: state
+            name: Indonesia
+            aliases: [IDN, ID]
+            attributes: {iso2: ID, iso3: IDN, region: South-East Asia}
+            sources: [S4]
+          - id: new-zealand
+            kind: state
+            name: New Zealand
+            short: NZ
+            aliases: [NZL]
+            attributes: {iso2: NZ, iso3: NZL, region: Pacific}
+            sources: [S4]
+          - id: thailand
+            kind: state
+            name: Thailand
+            aliases: [THA, TH]
+            attributes: {iso2: TH, iso3: THA, region: South-East Asia}
+            sources: [S4]
+          - id: unhcr
+            kind: organisation
+            name: Office of the United Nations High Commissioner for Refugees
+            short: UNHCR
+            sources: [S4]
+          - id: iom
+            kind: organisation
+            name: International Organization for Migration
+            short: IOM
+            sources: [S4]
+        edges:
+          - {from: co-chairs, relation: part-of, to: bali-process, sources: [S1]}
+          - {from: steering-group, relation: part-of, to: bali-process, sources: [S4]}
+          - {from: australia, relation: member-of, to: co-chairs, sources: [S1, S4]}
+          - {from: indonesia, relation: member-of, to: co-chairs, sources: [S1, S4]}
+          - {from: australia, relation: member-of, to: steering-group, sources: [S4, S7]}
+          - {from: indonesia, relation: member-of, to: steering-group, sources: [S4, S7]}
+          - {from: new-zealand, relation: member-of, to: steering-group, sources: [S4, S7]}
+          - {from: thailand, relation: member-of, to: steering-group, sources: [S4, S7]}
+          - {from: unhcr, relation: member-of, to: steering-group, sources: [S4, S7]}
+          - {from: iom, relation: member-of, to: steering-group, sources: [S4, S7]}
+        """####
 }

@@ -72,7 +72,9 @@ public enum ModelStore {
                 .error, .tooLarge,
                 "the file is \(size / 1_048_576) MiB; models are limited to \(ModelLimits.maxFileBytes / 1_048_576) MiB",
                 at: SourceLocation(file: path, line: 1, column: 1),
-                notes: ["for large graphs use a CSV edge list (--data edges.csv), which is streamed"])
+                notes: [
+                    "for large graphs use a CSV edge list (--data edges.csv), which is streamed"
+                ])
             return .failure(
                 BaliError("the model could not be loaded", diagnostics: [d.formatted]))
         }
@@ -97,7 +99,8 @@ public enum ModelStore {
         while i < bytes.count {
             let b = bytes[i]
             let length: Int =
-                b < 0x80 ? 1 : b >> 5 == 0b110 ? 2 : b >> 4 == 0b1110 ? 3 : b >> 3 == 0b11110 ? 4 : 0
+                b < 0x80
+                ? 1 : b >> 5 == 0b110 ? 2 : b >> 4 == 0b1110 ? 3 : b >> 3 == 0b11110 ? 4 : 0
             if length == 0 || i + length > bytes.count
                 || String(validating: bytes[i..<(i + length)], as: UTF8.self) == nil
             {
@@ -112,7 +115,8 @@ public enum ModelStore {
             i += length
         }
         let d = Diagnostic(
-            .error, .encoding, "the file is not valid UTF-8 (byte \(i) is 0x\(String(bytes[i], radix: 16)))",
+            .error, .encoding,
+            "the file is not valid UTF-8 (byte \(i) is 0x\(String(bytes[i], radix: 16)))",
             at: SourceLocation(file: file, line: line, column: column),
             notes: ["save the file as UTF-8; Latin-1 and UTF-16 are not read"])
         return .failure(BaliError("the model could not be loaded", diagnostics: [d.formatted]))
@@ -139,7 +143,9 @@ public enum ModelStore {
             return .failure(
                 BaliError(
                     "the model has \(errors.count) error\(errors.count == 1 ? "" : "s") and was not loaded",
-                    notes: ["run 'baligraph validate\(invocation.dataPath.map { " --data \($0)" } ?? "")' for the full list"],
+                    notes: [
+                        "run 'baligraph validate\(invocation.dataPath.map { " --data \($0)" } ?? "")' for the full list"
+                    ],
                     diagnostics: result.diagnostics.map(\.formatted)))
         }
         return .success(
@@ -149,7 +155,9 @@ public enum ModelStore {
     }
 
     /// Resolves a user-typed node name in a model, or fails with candidates or suggestions.
-    public static func resolve(_ query: String, in model: Model, full: Model? = nil) -> Result<Node, BaliError> {
+    public static func resolve(_ query: String, in model: Model, full: Model? = nil) -> Result<
+        Node, BaliError
+    > {
         switch NameResolver(model: model).resolve(query) {
         case .found(let id):
             return .success(model.node(id)!)

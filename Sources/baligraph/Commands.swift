@@ -1,5 +1,6 @@
 import ArgumentParser
 import BaliGraphKit
+import StakeholderModel
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -37,12 +38,19 @@ struct List: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Option(name: .long, help: "Keep nodes of this kind (repeatable).") var kind: [String] = []
-    @Option(name: .customLong("member-of"), help: ArgumentHelp("Keep members of this node.", valueName: "node"))
+    @Option(
+        name: .customLong("member-of"),
+        help: ArgumentHelp("Keep members of this node.", valueName: "node"))
     var memberOf: String?
-    @Option(name: .customLong("related-to"), help: ArgumentHelp("Keep nodes related to this node.", valueName: "node"))
+    @Option(
+        name: .customLong("related-to"),
+        help: ArgumentHelp("Keep nodes related to this node.", valueName: "node"))
     var relatedTo: String?
     @Option(name: .long, help: "With --related-to: only this relation.") var relation: String?
-    @Option(name: .customLong("where"), help: ArgumentHelp("Keep nodes whose attribute KEY equals VALUE (repeatable).", valueName: "key=value"))
+    @Option(
+        name: .customLong("where"),
+        help: ArgumentHelp(
+            "Keep nodes whose attribute KEY equals VALUE (repeatable).", valueName: "key=value"))
     var attributes: [String] = []
 
     func run() throws {
@@ -68,4 +76,74 @@ struct Show: ParsableCommand {
     @Argument(help: "The node to show.") var node: String
 
     func run() throws { try finish(ShowCommand.run(global.invocation, query: node)) }
+}
+
+struct Timeline: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "The dated events of the model (established, ended, began, ended), in order.",
+        discussion: """
+            With NODE, only events about that node and its ties. With --as-of, events up to that date.
+            Example: baligraph timeline "working group on disruption"
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Only events about this node.") var node: String?
+
+    func run() throws { try finish(TimelineCommand.run(global.invocation, node: node)) }
+}
+
+struct Diff: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "What changed between two models or two dates: a changelog, JSON, or a diagram.",
+        discussion: """
+            OLD and NEW are model files or git revisions of one (HEAD~3:Data/bali-process.yaml).
+            --from/--to compare two dates of the same model (--data or the built-in one).
+            Exits 0 when there is no difference and 1 when there is, like diff(1).
+            Examples:
+              baligraph diff --from 2017 --to 2024
+              baligraph diff HEAD~1:Data/bali-process.yaml Data/bali-process.yaml --format json
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The old model (file or REV:PATH).") var old: String?
+    @Argument(help: "The new model (file or REV:PATH).") var new: String?
+    @Option(help: ArgumentHelp("Compare the model as of this date…", valueName: "date")) var from:
+        String?
+    @Option(
+        help: ArgumentHelp(
+            "…with the model as of this date (default: the data's as-of date).", valueName: "date"))
+    var to: String?
+    @Flag(help: "Print nothing; only the exit code says whether they differ.") var quiet = false
+
+    func validate() throws {
+        if from != nil || to != nil {
+            guard old == nil && new == nil else {
+                throw ValidationError("give either OLD and NEW, or --from and --to, not both")
+            }
+            guard let from, PartialDate(from) != nil else {
+                throw ValidationError("--from needs a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+            }
+            if let to, PartialDate(to) == nil {
+                throw ValidationError("--to '\(to)' is not a date")
+            }
+        } else if old == nil || new == nil {
+            throw ValidationError("give OLD and NEW models, or --from DATE --to DATE")
+        }
+    }
+
+    func run() throws {
+        let inv = global.invocation
+        if let from {
+            let toDate = to.flatMap(PartialDate.init) ?? dataAsOf(inv)
+            try finish(
+                DiffCommand.run(
+                    inv, old: .date(PartialDate(from)!), new: .date(toDate), quiet: quiet))
+        }
+        try finish(DiffCommand.run(inv, old: .parse(old!), new: .parse(new!), quiet: quiet))
+    }
+
+    func dataAsOf(_ inv: Invocation) -> PartialDate {
+        if case .success(let loaded) = ModelStore.load(inv), let d = loaded.full.asOf { return d }
+        return PartialDate(year: 9999)
+    }
 }

@@ -9,7 +9,9 @@ extension ColorMode: ExpressibleByArgument {}
 /// Options every subcommand takes.
 struct GlobalOptions: ParsableArguments {
     @Option(
-        name: .long, help: ArgumentHelp("A model file (default: the built-in Bali Process model).", valueName: "file"))
+        name: .long,
+        help: ArgumentHelp(
+            "A model file (default: the built-in Bali Process model).", valueName: "file"))
     var data: String?
 
     @Option(
@@ -27,7 +29,8 @@ struct GlobalOptions: ParsableArguments {
 
     func validate() throws {
         if let asOf, PartialDate(asOf) == nil {
-            throw ValidationError("--as-of '\(asOf)' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
+            throw ValidationError(
+                "--as-of '\(asOf)' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
         }
     }
 
@@ -41,7 +44,8 @@ struct GlobalOptions: ParsableArguments {
                 isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
                 && format == .text
         }
-        return Invocation(dataPath: data, asOf: asOf.flatMap(PartialDate.init), format: format, color: useColor)
+        return Invocation(
+            dataPath: data, asOf: asOf.flatMap(PartialDate.init), format: format, color: useColor)
     }
 }
 

@@ -5,14 +5,15 @@ import Foundation
 struct BaliGraph: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "baligraph",
-        abstract: "Explore the structure of the Bali Process: who connects to whom, and diagrams of it.",
+        abstract:
+            "Explore the structure of the Bali Process: who connects to whom, and diagrams of it.",
         discussion: """
             With no --data, the built-in Bali Process model is used. Global options
             (--data, --as-of, --format, --color) may come before or after the subcommand.
             Exit codes: 0 success, 1 data or query failure, 64 usage error.
             """,
         version: BaliGraphVersion.string,
-        subcommands: [Validate.self, Stats.self, List.self, Show.self])
+        subcommands: [Validate.self, Stats.self, List.self, Show.self, Timeline.self, Diff.self])
 }
 
 BaliGraph.main(GlobalArguments.reorder(CommandLine.arguments.dropFirst().map { $0 }))

@@ -70,7 +70,9 @@ struct FoundationCLITests {
             #expect(r.status == (hasError ? 1 : 0), "\(name)")
             // Every expected diagnostic line is printed, with the user's path.
             for line in expected.split(separator: "\n") where !line.hasPrefix(" ") {
-                #expect(r.stderr.contains(path + String(line.dropFirst(name.count))), "\(name): \(line)")
+                #expect(
+                    r.stderr.contains(path + String(line.dropFirst(name.count))), "\(name): \(line)"
+                )
             }
             let strict = try Runner.run(["validate", "--strict", "--data", path])
             #expect(strict.status == 1, "\(name) under --strict")

@@ -32,7 +32,9 @@ public enum ListCommand {
             let hints = TextMatching.suggestions(for: kind, among: known)
             return BaliError.usage(
                 "unknown kind '\(kind)'",
-                notes: (hints.isEmpty ? [] : ["did you mean '\(hints[0])'?"]) + ["kinds: " + known.joined(separator: ", ")]
+                notes: (hints.isEmpty ? [] : ["did you mean '\(hints[0])'?"]) + [
+                    "kinds: " + known.joined(separator: ", ")
+                ]
             ).result
         }
         if let relation = filters.relation, model.schema.relation(relation) == nil {
@@ -51,7 +53,8 @@ public enum ListCommand {
         var nodes = model.nodes
         if !filters.kinds.isEmpty { nodes = nodes.filter { filters.kinds.contains($0.kind) } }
         for (query, relation, direction) in [
-            (filters.memberOf, "member-of" as String?, "in"), (filters.relatedTo, filters.relation, "any"),
+            (filters.memberOf, "member-of" as String?, "in"),
+            (filters.relatedTo, filters.relation, "any"),
         ] {
             guard let query else { continue }
             let anchor: Node
@@ -78,7 +81,8 @@ public enum ListCommand {
             let rows: [JSONValue] = nodes.map { .object(Describe.nodeJSON($0, in: model)) }
             return CommandResult(
                 stdout: JSONValue.object([
-                    "count": .int(nodes.count), "as_of": .optional(loaded.asOf?.description), "nodes": .array(rows),
+                    "count": .int(nodes.count), "as_of": .optional(loaded.asOf?.description),
+                    "nodes": .array(rows),
                 ]).serialized())
         case .csv:
             var out = CSV.row(["id", "name", "kind", "short", "since", "until", "sources"])
@@ -94,16 +98,23 @@ public enum ListCommand {
                 return CommandResult(stdout: "No nodes match.\n")
             }
             let idWidth = min(30, nodes.map(\.id.count).max() ?? 0)
-            let kindWidth = min(20, nodes.map { model.kind(of: $0)?.label.count ?? $0.kind.count }.max() ?? 0)
+            let kindWidth = min(
+                20, nodes.map { model.kind(of: $0)?.label.count ?? $0.kind.count }.max() ?? 0)
             var out = ""
             for n in nodes {
                 let kind = model.kind(of: n)?.label ?? n.kind
-                var line = n.id.padded(to: idWidth) + "  " + kind.padded(to: kindWidth) + "  " + n.name
+                var line =
+                    n.id.padded(to: idWidth) + "  " + kind.padded(to: kindWidth) + "  " + n.name
                 if let s = n.short, s != n.name { line += invocation.style.dim(" (\(s))") }
-                if !n.validity.text.isEmpty { line += invocation.style.dim("  [\(n.validity.text)]") }
+                if !n.validity.text.isEmpty {
+                    line += invocation.style.dim("  [\(n.validity.text)]")
+                }
                 out += line + "\n"
             }
-            out += invocation.style.dim("\(nodes.count) node\(nodes.count == 1 ? "" : "s")" + (loaded.asOf.map { " as of \($0)" } ?? "")) + "\n"
+            out +=
+                invocation.style.dim(
+                    "\(nodes.count) node\(nodes.count == 1 ? "" : "s")"
+                        + (loaded.asOf.map { " as of \($0)" } ?? "")) + "\n"
             return CommandResult(stdout: out)
         }
     }

@@ -21,22 +21,31 @@ public enum ShowCommand {
         case .json:
             var object = Describe.nodeJSON(node, in: model)
             object["relations"] = .object([
-                "out": .array(outgoing.map { Describe.edgeJSON($0, other: $0.to, direction: .out, in: model) }),
-                "in": .array(incoming.map { Describe.edgeJSON($0, other: $0.from, direction: .in, in: model) }),
+                "out": .array(
+                    outgoing.map { Describe.edgeJSON($0, other: $0.to, direction: .out, in: model) }
+                ),
+                "in": .array(
+                    incoming.map {
+                        Describe.edgeJSON($0, other: $0.from, direction: .in, in: model)
+                    }),
             ])
             object["as_of"] = .optional(loaded.asOf?.description)
             return CommandResult(stdout: JSONValue.object(object).serialized())
         case .csv:
             var out = CSV.row([
-                "direction", "relation", "label", "node", "name", "kind", "since", "until", "confidence", "sources",
+                "direction", "relation", "label", "node", "name", "kind", "since", "until",
+                "confidence", "sources",
                 "note",
             ])
-            for (edge, dir) in outgoing.map({ ($0, Describe.Direction.out) }) + incoming.map({ ($0, .in) }) {
+            for (edge, dir) in outgoing.map({ ($0, Describe.Direction.out) })
+                + incoming.map({ ($0, .in) })
+            {
                 let otherID = dir == .out ? edge.to : edge.from
                 let other = model.node(otherID)!
                 let type = model.schema.relation(edge.relation)
                 out += CSV.row([
-                    dir.rawValue, edge.relation, (dir == .out ? type?.label : type?.inverse) ?? edge.relation,
+                    dir.rawValue, edge.relation,
+                    (dir == .out ? type?.label : type?.inverse) ?? edge.relation,
                     otherID, other.name, other.kind, edge.validity.since?.description ?? "",
                     edge.validity.until?.description ?? "", edge.confidence.rawValue,
                     edge.sources.joined(separator: ";"), edge.note ?? "",
@@ -44,7 +53,10 @@ public enum ShowCommand {
             }
             return CommandResult(stdout: out)
         case .text:
-            return CommandResult(stdout: text(node, outgoing: outgoing, incoming: incoming, loaded: loaded, style: invocation.style))
+            return CommandResult(
+                stdout: text(
+                    node, outgoing: outgoing, incoming: incoming, loaded: loaded,
+                    style: invocation.style))
         }
     }
 
@@ -56,7 +68,9 @@ public enum ShowCommand {
         var out = style.bold(node.name) + style.dim("  [\(node.id)]") + "\n"
         out += "  kind:       \(kind?.label ?? node.kind)\n"
         if let short = node.short { out += "  short name: \(short)\n" }
-        if !node.aliases.isEmpty { out += "  aliases:    \(node.aliases.joined(separator: ", "))\n" }
+        if !node.aliases.isEmpty {
+            out += "  aliases:    \(node.aliases.joined(separator: ", "))\n"
+        }
         if !node.validity.text.isEmpty { out += "  valid:      \(node.validity.text)\n" }
         if node.confidence == .inferred { out += "  confidence: inferred\n" }
         for (key, value) in node.attributes {
@@ -77,14 +91,20 @@ public enum ShowCommand {
             out += "\n  No relations" + (loaded.asOf == nil ? "." : " on that date.") + "\n"
         }
         for group in groups {
-            out += "\n" + style.cyan("\(node.name) \(group.label)") + style.dim(" (\(group.items.count))") + "\n"
+            out +=
+                "\n" + style.cyan("\(node.name) \(group.label)")
+                + style.dim(" (\(group.items.count))") + "\n"
             for item in group.items {
                 var line = "  - \(item.other.name)"
                 var extras: [String] = []
                 if !item.edge.validity.text.isEmpty { extras.append(item.edge.validity.text) }
                 if item.edge.confidence == .inferred { extras.append("inferred") }
-                if !item.edge.sources.isEmpty { extras.append(item.edge.sources.joined(separator: ", ")) }
-                if !extras.isEmpty { line += style.dim("  (" + extras.joined(separator: "; ") + ")") }
+                if !item.edge.sources.isEmpty {
+                    extras.append(item.edge.sources.joined(separator: ", "))
+                }
+                if !extras.isEmpty {
+                    line += style.dim("  (" + extras.joined(separator: "; ") + ")")
+                }
                 out += line + "\n"
                 if let note = item.edge.note { out += style.dim("      note: \(note)") + "\n" }
             }
@@ -96,7 +116,9 @@ public enum ShowCommand {
             var seen = Set<String>()
             for id in cited where seen.insert(id).inserted {
                 guard let s = model.source(id) else { continue }
-                out += "  \(id): \(s.title)" + (s.date.map { " (\($0))" } ?? "") + (s.url.map { " <\($0)>" } ?? "") + "\n"
+                out +=
+                    "  \(id): \(s.title)" + (s.date.map { " (\($0))" } ?? "")
+                    + (s.url.map { " <\($0)>" } ?? "") + "\n"
             }
         }
         return out
@@ -130,8 +152,13 @@ enum Describe {
                 guard !matching.isEmpty else { continue }
                 let items = matching.map { e in
                     Item(edge: e, other: model.node(direction == .out ? e.to : e.from)!)
-                }.sorted { ($0.other.name, $0.other.id, $0.edge.validity.since?.firstDay ?? 0) < ($1.other.name, $1.other.id, $1.edge.validity.since?.firstDay ?? 0) }
-                groups.append(Group(label: direction == .out ? type.label : type.inverse, items: items))
+                }.sorted {
+                    ($0.other.name, $0.other.id, $0.edge.validity.since?.firstDay ?? 0) < (
+                        $1.other.name, $1.other.id, $1.edge.validity.since?.firstDay ?? 0
+                    )
+                }
+                groups.append(
+                    Group(label: direction == .out ? type.label : type.inverse, items: items))
             }
         }
         return groups
@@ -161,7 +188,9 @@ enum Describe {
         ]
     }
 
-    static func edgeJSON(_ edge: Edge, other: String, direction: Direction, in model: Model) -> JSONValue {
+    static func edgeJSON(_ edge: Edge, other: String, direction: Direction, in model: Model)
+        -> JSONValue
+    {
         let type = model.schema.relation(edge.relation)
         let node = model.node(other)
         return .object([

@@ -18,7 +18,8 @@ public enum StatsCommand {
         }
         var relationCounts: [(RelationType, Int)] = []
         for relation in model.schema.relations {
-            relationCounts.append((relation, model.edges.filter { $0.relation == relation.id }.count))
+            relationCounts.append(
+                (relation, model.edges.filter { $0.relation == relation.id }.count))
         }
         let components = ModelAnalysis.componentSizes(model)
         // Density of the simple undirected graph (pairs joined by any relation).
@@ -32,9 +33,11 @@ public enum StatsCommand {
         var cited = Set<String>()
         for node in model.nodes { cited.formUnion(node.sources) }
         for edge in model.edges { cited.formUnion(edge.sources) }
-        let inferred = model.nodes.filter { $0.confidence == .inferred }.count
+        let inferred =
+            model.nodes.filter { $0.confidence == .inferred }.count
             + model.edges.filter { $0.confidence == .inferred }.count
-        let dated = model.nodes.filter { $0.validity.since != nil || $0.validity.until != nil }.count
+        let dated =
+            model.nodes.filter { $0.validity.since != nil || $0.validity.until != nil }.count
             + model.edges.filter { $0.validity.since != nil || $0.validity.until != nil }.count
 
         switch invocation.format {
@@ -44,14 +47,20 @@ public enum StatsCommand {
                 "data_as_of": .optional(model.asOf?.description),
                 "as_of": .optional(loaded.asOf?.description),
                 "nodes": .int(n), "edges": .int(m),
-                "kinds": .object(Dictionary(uniqueKeysWithValues: kindCounts.map { ($0.0.id, JSONValue.int($0.1)) })),
-                "relations": .object(Dictionary(uniqueKeysWithValues: relationCounts.map { ($0.0.id, JSONValue.int($0.1)) })),
+                "kinds": .object(
+                    Dictionary(
+                        uniqueKeysWithValues: kindCounts.map { ($0.0.id, JSONValue.int($0.1)) })),
+                "relations": .object(
+                    Dictionary(
+                        uniqueKeysWithValues: relationCounts.map { ($0.0.id, JSONValue.int($0.1)) })
+                ),
                 "components": .int(components.count),
                 "largest_component": .int(components.first ?? 0),
                 "density": .double(density),
                 "sources": .object([
                     "declared": .int(model.sources.count), "cited": .int(cited.count),
-                    "nodes_with_sources": .int(nodesSourced), "edges_with_sources": .int(edgesSourced),
+                    "nodes_with_sources": .int(nodesSourced),
+                    "edges_with_sources": .int(edgesSourced),
                 ]),
                 "inferred": .int(inferred), "dated": .int(dated),
             ])
@@ -86,7 +95,9 @@ public enum StatsCommand {
             out += "\n" + s.cyan("Edges by relation") + "\n"
             let rwidth = relationCounts.map { $0.0.id.count }.max() ?? 0
             for (r, c) in relationCounts where c > 0 {
-                out += "  " + r.id.padded(to: rwidth) + "  " + String(c).leftPad(4) + s.dim("  (\(r.label))") + "\n"
+                out +=
+                    "  " + r.id.padded(to: rwidth) + "  " + String(c).leftPad(4)
+                    + s.dim("  (\(r.label))") + "\n"
             }
             out += "\n" + s.cyan("Sources") + "\n"
             out += "  declared \(model.sources.count), cited \(cited.count)\n"

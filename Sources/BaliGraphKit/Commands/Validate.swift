@@ -54,14 +54,17 @@ public enum ValidateCommand {
             for d in result.diagnostics {
                 var line = d.formatted
                 if style.enabled {
-                    let label = d.severity == .error ? style.red("error:") : style.yellow("warning:")
+                    let label =
+                        d.severity == .error ? style.red("error:") : style.yellow("warning:")
                     line = line.replacingFirst("\(d.severity.rawValue):", with: label)
                 }
                 err += line + "\n"
             }
             var summary = "\(file): " + plural(errors, "error") + ", " + plural(warnings, "warning")
             if let model = result.model {
-                summary += " (" + plural(model.nodes.count, "node") + ", " + plural(model.edges.count, "edge") + ", "
+                summary +=
+                    " (" + plural(model.nodes.count, "node") + ", "
+                    + plural(model.edges.count, "edge") + ", "
                     + plural(model.sources.count, "source") + ")"
             }
             if failed {
