@@ -79,14 +79,14 @@ func close(_ a: Double, _ b: Double?, tolerance: Double = 1e-9) -> Bool {
 
 /// A random directed multigraph with self-loops, parallel edges and three relation types.
 func randomMultigraph(
-    _ rng: inout SplitMix64, maxNodes: Int = 9, density: Double = 0.25
+    _ rng: inout SplitMix64, minNodes: Int = 1, maxNodes: Int = 9, density: Double = 0.25
 ) -> Graph {
-    let n = 1 + Int(rng.next(below: UInt64(maxNodes)))
+    let n = minNodes + Int(rng.next(below: UInt64(maxNodes - minNodes + 1)))
     var sources: [Int32] = []
     var targets: [Int32] = []
     var relations: [Int32] = []
     let pairs = n * n
-    let edgeCount = Int(Double(pairs) * density * Double(rng.next(below: 100)) / 100.0) + 1
+    let edgeCount = Int(Double(pairs) * density * Double(50 + rng.next(below: 51)) / 100.0) + 1
     for _ in 0..<edgeCount {
         sources.append(Int32(rng.next(below: UInt64(n))))
         targets.append(Int32(rng.next(below: UInt64(n))))
