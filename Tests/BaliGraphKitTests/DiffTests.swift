@@ -1,0 +1,63 @@
+import Foundation
+import StakeholderModel
+import Testing
+
+@testable import BaliGraphKit
+
+@Suite("Time travel and diff")
+struct DiffTests {
+    @Test("diff --from 2017 --to 2024 reports the Disruption co-chair change and nothing unchanged")
+    func disruption() {
+        let r = DiffCommand.run(
+            Invocation(), old: .date(PartialDate("2017")!), new: .date(PartialDate("2024")!),
+            quiet: false)
+        #expect(r.exitCode == 1)
+        #expect(r.stdout.contains("+ Viet Nam now co-chairs the Working Group on Disruption"))
+        #expect(r.stdout.contains("- Malaysia no longer co-chairs the Working Group on Disruption"))
+        #expect(!r.stdout.contains("New Zealand no longer co-chairs"))
+        #expect(
+            !r.stdout.contains("Steering Group  [steering-group]"),
+            "the Steering Group did not change")
+    }
+
+    @Test("a model against itself: no change, exit 0; --quiet prints nothing")
+    func identical() {
+        let same = DiffCommand.run(
+            Invocation(), old: .date(PartialDate("2024")!), new: .date(PartialDate("2024")!),
+            quiet: false)
+        #expect(same.exitCode == 0)
+        #expect(same.stdout.hasSuffix("no differences.\n"))
+        let quiet = DiffCommand.run(
+            Invocation(), old: .date(PartialDate("2017")!), new: .date(PartialDate("2024")!),
+            quiet: true)
+        #expect(quiet.exitCode == 1 && quiet.stdout.isEmpty && quiet.stderr.isEmpty)
+    }
+
+    @Test("the JSON diff lists added and removed ties with sentences")
+    func json() throws {
+        let r = DiffCommand.run(
+            Invocation(format: .json), old: .date(PartialDate("2017")!),
+            new: .date(PartialDate("2024")!),
+            quiet: false)
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let edges = try #require(object["edges"] as? [String: Any])
+        let added = try #require(edges["added"] as? [[String: Any]])
+        #expect(
+            added.contains {
+                $0["from"] as? String == "viet-nam" && $0["to"] as? String == "wg-disruption"
+            })
+        #expect(object["identical"] as? Bool == false)
+    }
+
+    @Test("timeline of a node lists its dated events in order")
+    func timeline() {
+        let r = TimelineCommand.run(Invocation(), node: "wg-disruption")
+        #expect(r.exitCode == 0)
+        let lines = r.stdout.split(separator: "\n")
+        let dates = lines.map { String($0.prefix(10)).trimmingCharacters(in: .whitespaces) }
+        let days = dates.map { PartialDate($0)!.firstDay }
+        #expect(days == days.sorted())
+        #expect(r.stdout.contains("Viet Nam co-chairs"))
+    }
+}
