@@ -64,7 +64,8 @@ public final class Graphviz: Sendable {
     ///   - dot: exactly one graph in the DOT language. Name the root graph and quote
     ///     every identifier; nothing but white space and comments may follow the graph.
     ///   - engine: the layout engine.
-    ///   - format: the output format. SVG output is normalised to be byte-stable.
+    ///   - format: the output format. SVG and PDF output are normalised so that the same
+    ///     DOT text always gives the same bytes (see ``OutputFormat``).
     ///   - limits: size limits checked before the layout starts.
     /// - Returns: the output bytes and Graphviz's warnings.
     /// - Throws: ``GraphvizError`` naming the stage that failed, with Graphviz's own
@@ -79,8 +80,16 @@ public final class Graphviz: Sendable {
     ) throws(GraphvizError) -> Rendered {
         let rendered = try render(
             dot: dot, engineName: engine.rawValue, formatName: format.graphvizName, limits: limits)
-        guard format == .svg else { return rendered }
-        return Rendered(bytes: SVGNormalizer.normalize(rendered.bytes), warnings: rendered.warnings)
+        switch format {
+        case .svg:
+            return Rendered(
+                bytes: SVGNormalizer.normalize(rendered.bytes), warnings: rendered.warnings)
+        case .pdf:
+            return Rendered(
+                bytes: PDFNormalizer.normalize(rendered.bytes), warnings: rendered.warnings)
+        case .png, .dot, .json:
+            return rendered
+        }
     }
 
     /// Renders with any engine and format name Graphviz knows (`"nop"`, `"svg:cairo"`,
@@ -93,7 +102,9 @@ public final class Graphviz: Sendable {
         guard text.count <= limits.inputBytes else {
             throw GraphvizError(
                 stage: .input,
-                summary: "the DOT text is \(text.count) bytes long; the limit is \(limits.inputBytes) bytes")
+                summary:
+                    "the DOT text is \(text.count) bytes long; the limit is \(limits.inputBytes) bytes"
+            )
         }
         if let nul = text.firstIndex(of: 0) {
             let line = text[..<nul].reduce(into: 1) { lines, byte in
@@ -128,7 +139,8 @@ public final class Graphviz: Sendable {
         if gvs_init(messageCapacity) != 0 {
             state.setupFailure = GraphvizError(
                 stage: .setup,
-                summary: "could not allocate \(messageCapacity) bytes for Graphviz's message buffer")
+                summary: "could not allocate \(messageCapacity) bytes for Graphviz's message buffer"
+            )
             return state
         }
         gvs_sandbox_files(nil)

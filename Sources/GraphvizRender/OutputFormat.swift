@@ -7,8 +7,8 @@ public enum OutputFormat: String, Sendable, CaseIterable, Hashable {
     case svg
     /// A PNG bitmap rendered with cairo (96 dpi unless the graph sets `dpi`).
     case png
-    /// A PDF document rendered with cairo. Cairo embeds a creation date, so PDF bytes
-    /// differ between renders.
+    /// A PDF document rendered with cairo. The creation date cairo embeds is set to
+    /// 1970-01-01, so the bytes are stable too.
     case pdf
     /// The input graph written back as DOT with the computed layout attributes (`pos`,
     /// `bb`, `width`, `height`, ...), i.e. Graphviz's own "dot" output.

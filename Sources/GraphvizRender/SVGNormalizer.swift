@@ -63,7 +63,9 @@ enum SVGNormalizer {
             }
             let digitsStart = index + marker.count
             var digitsEnd = digitsStart
-            while digitsEnd < svg.endIndex, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(svg[digitsEnd]) {
+            while digitsEnd < svg.endIndex,
+                (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(svg[digitsEnd])
+            {
                 digitsEnd += 1
             }
             guard digitsEnd > digitsStart else {
