@@ -167,36 +167,43 @@ schema:
       from: [state, territory, organisation]
       to: [process, leadership, group]
       symmetric: false
+      description: Membership of the Bali Process, of the Co-Chairs or of a governing group.
     observer-of:
       label: is an observer of
       inverse: has observer
       from: [state, territory, organisation]
       to: [process, group]
       symmetric: false
+      description: Observer status in the Bali Process or at the meetings of a group.
     co-chairs:
       label: co-chairs
       inverse: is co-chaired by
       from: [state, territory, organisation, leadership]
       to: [plenary, group, working-group, task-force, forum]
       symmetric: false
+      description: Co-chairing of a body, with the agency as an edge attribute where known.
     convenes:
       label: convenes
       inverse: is convened by
       from: [leadership]
       to: [mechanism]
       symmetric: false
+      description: Who can convene a mechanism.
     coordinates:
       label: coordinates
       inverse: is coordinated by
       from: [state, organisation]
       to: [working-group]
       symmetric: false
+      description: Coordination of an expert group (the 2002–2003 Ad Hoc Experts Groups).
     reports-to:
       label: reports to
       inverse: receives reports from
       from: [group, working-group, task-force, office, forum]
       to: [leadership, plenary, group]
       symmetric: false
+      acyclic: true
+      description: Reporting lines between bodies.
     part-of:
       label: is part of
       inverse: includes
@@ -212,66 +219,80 @@ schema:
         - framework
       to: [process, leadership, group]
       symmetric: false
+      acyclic: true
+      description: Structural inclusion of a body in the Bali Process or in another body.
     co-manages:
       label: co-manages
       inverse: is co-managed by
       from: [state]
       to: [office]
       symmetric: false
+      description: Management of the Regional Support Office.
     located-in:
       label: is located in
       inverse: is the location of
       from: [office, place]
       to: [place, state, territory]
       symmetric: false
+      acyclic: true
+      description: Seat of an office; a place within a place or country.
     operationalises:
       label: operationalises
       inverse: is operationalised by
       from: [office]
       to: [framework]
       symmetric: false
+      description: Putting a framework into practice.
     supports:
       label: supports
       inverse: is supported by
       from: [working-group, task-force]
       to: [mechanism, forum]
       symmetric: false
+      description: Support of one body for another, as stated in its objectives.
     established-by:
       label: was established by
       inverse: established
       from: [process, group, working-group, task-force, mechanism, office, forum]
       to: [meeting, group, plenary]
       symmetric: false
+      acyclic: true
+      description: The meeting or body that decided to establish a body.
     meeting-of:
       label: is a meeting of
       inverse: has meeting
       from: [meeting]
       to: [plenary, group, mechanism, forum]
       symmetric: false
+      description: A meeting held by a body.
     held-in:
       label: was held in
       inverse: was the venue of
       from: [meeting]
       to: [place, state, territory]
       symmetric: false
+      description: The venue of a meeting.
     hosted-by:
       label: was hosted by
       inverse: hosted
       from: [meeting]
       to: [state, territory]
       symmetric: false
+      description: The host government of a meeting, where a source states it.
     attends:
       label: attends
       inverse: is attended by
       from: [office, state, territory, organisation]
       to: [group, meeting]
       symmetric: false
+      description: Attendance without membership.
     adopted-at:
       label: was adopted at
       inverse: adopted
       from: [document, framework]
       to: [meeting]
       symmetric: false
+      description: The meeting at which a document or framework was adopted.
 
 sources:
   - id: S1
