@@ -5,7 +5,9 @@ extension Diagnostic {
         return ["did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "?"]
     }
 
-    static func syntax(_ problem: String, at location: SourceLocation, notes: [String] = []) -> Diagnostic {
+    static func syntax(_ problem: String, at location: SourceLocation, notes: [String] = [])
+        -> Diagnostic
+    {
         Diagnostic(
             .error, .syntax, "the file is not valid YAML/JSON: \(problem)", at: location,
             notes: notes + ["fix the syntax at this position; nothing was loaded"])
@@ -19,13 +21,15 @@ extension Diagnostic {
 
     static func nulCharacter(at location: SourceLocation) -> Diagnostic {
         Diagnostic(
-            .error, .encoding, "the file contains a NUL character (is it a binary file?)", at: location,
+            .error, .encoding, "the file contains a NUL character (is it a binary file?)",
+            at: location,
             notes: ["models are UTF-8 text"])
     }
 
     static func encodingProblem(_ problem: String, offset: Int?, file: String) -> Diagnostic {
         Diagnostic(
-            .error, .encoding, "the file is not valid UTF-8 text: \(problem)"
+            .error, .encoding,
+            "the file is not valid UTF-8 text: \(problem)"
                 + (offset.map { " (byte \($0))" } ?? ""),
             at: SourceLocation(file: file, line: 1, column: 1), notes: ["save the file as UTF-8"])
     }
@@ -41,19 +45,25 @@ extension Diagnostic {
     static func tooDeep(limit: Int, at location: SourceLocation) -> Diagnostic {
         Diagnostic(
             .error, .tooDeep, "the document nests deeper than \(limit) levels", at: location,
-            notes: ["a model needs at most four levels; this looks like a malformed or hostile file"])
+            notes: [
+                "a model needs at most four levels; this looks like a malformed or hostile file"
+            ])
     }
 
-    static func tooMany(_ what: String, count: Int, limit: Int, at location: SourceLocation) -> Diagnostic {
+    static func tooMany(_ what: String, count: Int, limit: Int, at location: SourceLocation)
+        -> Diagnostic
+    {
         Diagnostic(
-            .error, .tooMany, "the model declares \(count) \(what); the limit is \(limit)", at: location,
+            .error, .tooMany, "the model declares \(count) \(what); the limit is \(limit)",
+            at: location,
             notes: ["split the model, or import it as a CSV edge list"])
     }
 
     static func duplicateKey(_ keys: [String], at location: SourceLocation) -> Diagnostic {
         Diagnostic(
             .error, .duplicateKey,
-            "a mapping repeats the key " + keys.map { "'\($0)'" }.joined(separator: ", "), at: location,
+            "a mapping repeats the key " + keys.map { "'\($0)'" }.joined(separator: ", "),
+            at: location,
             notes: ["each key may appear once in a mapping; remove or rename the repeat"])
     }
 
@@ -63,7 +73,9 @@ extension Diagnostic {
             notes: ["this baligraph reads '\(Model.formatVersion)'"])
     }
 
-    static func missingKey(_ key: String, in context: String, at location: SourceLocation) -> Diagnostic {
+    static func missingKey(_ key: String, in context: String, at location: SourceLocation)
+        -> Diagnostic
+    {
         Diagnostic(.error, .missingKey, "\(context) has no '\(key)'", at: location)
     }
 
@@ -75,14 +87,17 @@ extension Diagnostic {
             notes: didYouMean(suggestions))
     }
 
-    static func wrongType(_ what: String, expected: String, at location: SourceLocation) -> Diagnostic {
+    static func wrongType(_ what: String, expected: String, at location: SourceLocation)
+        -> Diagnostic
+    {
         Diagnostic(.error, .wrongType, "\(what) must be \(expected)", at: location)
     }
 
     static func invalidValue(
         _ value: String, for what: String, expected: String, at location: SourceLocation
     ) -> Diagnostic {
-        Diagnostic(.error, .invalidValue, "invalid \(what) '\(value)': expected \(expected)", at: location)
+        Diagnostic(
+            .error, .invalidValue, "invalid \(what) '\(value)': expected \(expected)", at: location)
     }
 
     static func invalidID(_ id: String, what: String, at location: SourceLocation) -> Diagnostic {
@@ -90,7 +105,8 @@ extension Diagnostic {
             what == "source"
             ? "source ids use letters, digits, '-', '_' and '.'"
             : "ids are lowercase slugs: a–z, 0–9, '-', '_' and '.', starting with a letter or digit"
-        return Diagnostic(.error, .invalidID, "invalid \(what) id '\(id)'", at: location, notes: [hint])
+        return Diagnostic(
+            .error, .invalidID, "invalid \(what) id '\(id)'", at: location, notes: [hint])
     }
 
     static func duplicateID(
@@ -101,7 +117,9 @@ extension Diagnostic {
             notes: ["first declared at \(first.file):\(first.line):\(first.column)"])
     }
 
-    static func unknownKind(_ kind: String, suggestions: [String], at location: SourceLocation) -> Diagnostic {
+    static func unknownKind(_ kind: String, suggestions: [String], at location: SourceLocation)
+        -> Diagnostic
+    {
         Diagnostic(
             .error, .unknownKind, "unknown kind '\(kind)'", at: location,
             notes: didYouMean(suggestions) + ["declare it under schema.kinds"])
@@ -130,7 +148,8 @@ extension Diagnostic {
         let role = side == "from" ? "source" : "target"
         return Diagnostic(
             .error, .kindNotAllowed,
-            "relation '\(relation)' does not allow a \(kind) ('\(node)') as its \(role)", at: location,
+            "relation '\(relation)' does not allow a \(kind) ('\(node)') as its \(role)",
+            at: location,
             notes: [
                 "allowed \(role) kinds: " + allowed.joined(separator: ", ")
                     + "; change the edge or the relation's '\(side)' list in the schema"
@@ -143,13 +162,17 @@ extension Diagnostic {
             notes: ["dates are YYYY, YYYY-MM or YYYY-MM-DD and must exist in the calendar"])
     }
 
-    static func dateOrder(since: PartialDate, until: PartialDate, at location: SourceLocation) -> Diagnostic {
+    static func dateOrder(since: PartialDate, until: PartialDate, at location: SourceLocation)
+        -> Diagnostic
+    {
         Diagnostic(
             .error, .dateOrder, "'since' (\(since)) is after 'until' (\(until))", at: location,
             notes: ["swap the dates, or correct the one that is wrong"])
     }
 
-    static func unknownSource(_ id: String, suggestions: [String], at location: SourceLocation) -> Diagnostic {
+    static func unknownSource(_ id: String, suggestions: [String], at location: SourceLocation)
+        -> Diagnostic
+    {
         Diagnostic(
             .error, .unknownSource, "citation of undeclared source '\(id)'", at: location,
             notes: didYouMean(suggestions) + ["declare it under 'sources'"])
@@ -166,7 +189,8 @@ extension Diagnostic {
         at location: SourceLocation
     ) -> Diagnostic {
         Diagnostic(
-            .error, .aliasClash, "'\(alias)' of node '\(node)' also names node '\(other)'", at: location,
+            .error, .aliasClash, "'\(alias)' of node '\(node)' also names node '\(other)'",
+            at: location,
             notes: [
                 "'\(other)' is declared at \(otherLocation.file):\(otherLocation.line):\(otherLocation.column)",
                 "names, short names, aliases and ISO codes must each point at one node",
@@ -179,13 +203,15 @@ extension Diagnostic {
             notes: ["only absolute http:// and https:// links are allowed"])
     }
 
-    static func selfLoop(_ id: String, relation: String, at location: SourceLocation) -> Diagnostic {
+    static func selfLoop(_ id: String, relation: String, at location: SourceLocation) -> Diagnostic
+    {
         Diagnostic(
             .error, .selfLoop, "node '\(id)' is related to itself by '\(relation)'", at: location,
             notes: ["an edge joins two different nodes"])
     }
 
-    static func cycle(relation: String, nodes: [String], at location: SourceLocation) -> Diagnostic {
+    static func cycle(relation: String, nodes: [String], at location: SourceLocation) -> Diagnostic
+    {
         Diagnostic(
             .error, .cycle,
             "relation '\(relation)' forms a cycle: " + nodes.joined(separator: " → "), at: location,

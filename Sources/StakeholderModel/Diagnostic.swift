@@ -48,7 +48,8 @@ public struct Diagnostic: Hashable, Sendable {
 
     /// Creates a diagnostic.
     public init(
-        _ severity: Severity, _ code: DiagnosticCode, _ message: String, at location: SourceLocation,
+        _ severity: Severity, _ code: DiagnosticCode, _ message: String,
+        at location: SourceLocation,
         notes: [String] = []
     ) {
         self.severity = severity

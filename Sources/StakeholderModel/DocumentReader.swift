@@ -131,14 +131,16 @@ struct DocumentReader {
         var result: [String: (key: Yams.Node, value: Yams.Node)] = [:]
         for (key, value) in mapping {
             guard case .scalar(let scalar) = key else {
-                diagnostics.append(.wrongType("a key in \(context)", expected: "text", at: loc(key)))
+                diagnostics.append(
+                    .wrongType("a key in \(context)", expected: "text", at: loc(key)))
                 continue
             }
             let name = scalar.string
             if !allowed.contains(name) {
                 diagnostics.append(
                     .unknownKey(
-                        name, in: context, suggestions: TextMatching.suggestions(
+                        name, in: context,
+                        suggestions: TextMatching.suggestions(
                             for: name, among: allowed, limit: 1), at: loc(key)))
                 continue
             }
@@ -280,7 +282,9 @@ struct DocumentReader {
                 schema, in: "schema", allowed: Self.schemaKeys, required: ["kinds", "relations"])
         {
             if let kinds = parts["kinds"]?.value { doc.kinds = readKinds(kinds) }
-            if let relations = parts["relations"]?.value { doc.relations = readRelations(relations) }
+            if let relations = parts["relations"]?.value {
+                doc.relations = readRelations(relations)
+            }
         }
         for item in items(top["sources"]?.value, "sources") {
             if let source = readSource(item) { doc.sources.append(source) }
@@ -288,7 +292,8 @@ struct DocumentReader {
         let nodeItems = items(top["nodes"]?.value, "nodes")
         if nodeItems.count > ModelLimits.maxNodes {
             diagnostics.append(
-                .tooMany("nodes", count: nodeItems.count, limit: ModelLimits.maxNodes,
+                .tooMany(
+                    "nodes", count: nodeItems.count, limit: ModelLimits.maxNodes,
                     at: loc(top["nodes"]!.value)))
             return nil
         }
@@ -303,7 +308,8 @@ struct DocumentReader {
 
     mutating func entries(_ node: Yams.Node, _ what: String) -> [(Located<String>, Yams.Node)] {
         guard case .mapping(let mapping) = node else {
-            diagnostics.append(.wrongType(what, expected: "a mapping from id to definition", at: loc(node)))
+            diagnostics.append(
+                .wrongType(what, expected: "a mapping from id to definition", at: loc(node)))
             return []
         }
         var out: [(Located<String>, Yams.Node)] = []
@@ -357,7 +363,8 @@ struct DocumentReader {
 
     mutating func readSource(_ node: Yams.Node) -> RawSource? {
         guard
-            let f = fields(node, in: "a source", allowed: Self.sourceKeys, required: ["id", "title"])
+            let f = fields(
+                node, in: "a source", allowed: Self.sourceKeys, required: ["id", "title"])
         else { return nil }
         return RawSource(
             id: string(f["id"]?.value, "id"), title: string(f["title"]?.value, "title")?.value,

@@ -188,7 +188,8 @@ public struct Model: Sendable {
     private(set) var sourceIndex: [String: Int] = [:]
 
     mutating func rebuildIndex() {
-        nodeIndex = Dictionary(nodes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        nodeIndex = Dictionary(
+            nodes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         sourceIndex = Dictionary(
             sources.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
     }

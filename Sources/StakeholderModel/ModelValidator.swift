@@ -34,7 +34,9 @@ struct ModelValidator {
     static func isSourceID(_ id: String) -> Bool {
         !id.isEmpty && id.unicodeScalars.count <= 120
             && id.unicodeScalars.allSatisfy {
-                $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "-_.".unicodeScalars.contains($0))
+                $0.isASCII
+                    && (CharacterSet.alphanumerics.contains($0)
+                        || "-_.".unicodeScalars.contains($0))
             }
     }
 
@@ -86,7 +88,8 @@ struct ModelValidator {
                 diagnostics.append(.invalidID(raw.id.value, what: "kind", at: raw.id.location))
             }
             if let first = kindIDs[raw.id.value] {
-                diagnostics.append(.duplicateID(raw.id.value, what: "kind", first: first, at: raw.id.location))
+                diagnostics.append(
+                    .duplicateID(raw.id.value, what: "kind", first: first, at: raw.id.location))
                 continue
             }
             kindIDs[raw.id.value] = raw.id.location
@@ -97,18 +100,24 @@ struct ModelValidator {
                 } else {
                     diagnostics.append(
                         .invalidValue(
-                            s.value, for: "shape", expected: "a Graphviz shape such as box, ellipse or hexagon",
+                            s.value, for: "shape",
+                            expected: "a Graphviz shape such as box, ellipse or hexagon",
                             at: s.location))
                 }
             }
             if let c = raw.color, !Self.isHexColor(c.value) {
                 diagnostics.append(
-                    .invalidValue(c.value, for: "color", expected: "a colour as #rrggbb", at: c.location))
+                    .invalidValue(
+                        c.value, for: "color", expected: "a colour as #rrggbb", at: c.location))
             }
             kinds.append(
                 Kind(
-                    id: raw.id.value, label: raw.label ?? raw.id.value, plural: raw.plural ?? raw.id.value,
-                    shape: shape, color: raw.color.flatMap { Self.isHexColor($0.value) ? $0.value.lowercased() : nil },
+                    id: raw.id.value, label: raw.label ?? raw.id.value,
+                    plural: raw.plural ?? raw.id.value,
+                    shape: shape,
+                    color: raw.color.flatMap {
+                        Self.isHexColor($0.value) ? $0.value.lowercased() : nil
+                    },
                     rank: raw.rank ?? 5, article: raw.article ?? "", description: raw.description,
                     location: raw.id.location))
         }
@@ -129,11 +138,15 @@ struct ModelValidator {
             relationIDs[raw.id.value] = raw.id.location
             for k in raw.from + raw.to where kindIDs[k.value] == nil {
                 diagnostics.append(
-                    .unknownKind(k.value, suggestions: TextMatching.suggestions(for: k.value, among: kindNames), at: k.location))
+                    .unknownKind(
+                        k.value,
+                        suggestions: TextMatching.suggestions(for: k.value, among: kindNames),
+                        at: k.location))
             }
             relations.append(
                 RelationType(
-                    id: raw.id.value, label: raw.label ?? raw.id.value, inverse: raw.inverse ?? raw.id.value,
+                    id: raw.id.value, label: raw.label ?? raw.id.value,
+                    inverse: raw.inverse ?? raw.id.value,
                     from: raw.from.map(\.value), to: raw.to.map(\.value), symmetric: raw.symmetric,
                     acyclic: raw.acyclic, description: raw.description, location: raw.id.location))
         }
@@ -149,7 +162,8 @@ struct ModelValidator {
                 diagnostics.append(.invalidID(id.value, what: "source", at: id.location))
             }
             if let first = sourceIDs[id.value] {
-                diagnostics.append(.duplicateID(id.value, what: "source", first: first, at: id.location))
+                diagnostics.append(
+                    .duplicateID(id.value, what: "source", first: first, at: id.location))
                 continue
             }
             sourceIDs[id.value] = id.location
@@ -159,18 +173,24 @@ struct ModelValidator {
             sources.append(
                 Source(
                     id: id.value, title: raw.title ?? id.value,
-                    url: raw.url.flatMap { Self.isWebURL($0.value) ? $0.value : nil }, date: raw.date,
+                    url: raw.url.flatMap { Self.isWebURL($0.value) ? $0.value : nil },
+                    date: raw.date,
                     location: id.location))
         }
         let sourceNames = sources.map(\.id)
 
-        func checkSources(_ list: [Located<String>], given: Bool, what: String, at location: SourceLocation) {
+        func checkSources(
+            _ list: [Located<String>], given: Bool, what: String, at location: SourceLocation
+        ) {
             if list.isEmpty {
                 diagnostics.append(.noSource(what, at: location))
             }
             for s in list where sourceIDs[s.value] == nil {
                 diagnostics.append(
-                    .unknownSource(s.value, suggestions: TextMatching.suggestions(for: s.value, among: sourceNames), at: s.location))
+                    .unknownSource(
+                        s.value,
+                        suggestions: TextMatching.suggestions(for: s.value, among: sourceNames),
+                        at: s.location))
             }
         }
 
@@ -183,18 +203,24 @@ struct ModelValidator {
                 diagnostics.append(.invalidID(id.value, what: "node", at: id.location))
             }
             if let first = nodeIDs[id.value] {
-                diagnostics.append(.duplicateID(id.value, what: "node", first: first.location, at: id.location))
+                diagnostics.append(
+                    .duplicateID(id.value, what: "node", first: first.location, at: id.location))
                 continue
             }
             if kindIDs[kind.value] == nil {
                 diagnostics.append(
-                    .unknownKind(kind.value, suggestions: TextMatching.suggestions(for: kind.value, among: kindNames), at: kind.location))
+                    .unknownKind(
+                        kind.value,
+                        suggestions: TextMatching.suggestions(for: kind.value, among: kindNames),
+                        at: kind.location))
             }
             if name.value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-                diagnostics.append(.invalidValue("", for: "name", expected: "a non-empty name", at: name.location))
+                diagnostics.append(
+                    .invalidValue("", for: "name", expected: "a non-empty name", at: name.location))
             }
             nodeIDs[id.value] = (id.location, kind.value)
-            checkSources(raw.sources, given: raw.sourcesGiven, what: "node '\(id.value)'", at: id.location)
+            checkSources(
+                raw.sources, given: raw.sourcesGiven, what: "node '\(id.value)'", at: id.location)
             for attribute in raw.attributes where attribute.key == "url" {
                 for value in attribute.value.values where !Self.isWebURL(value) {
                     diagnostics.append(.invalidURL(value, at: attribute.location))
@@ -214,34 +240,49 @@ struct ModelValidator {
         // Edges.
         var edges: [Edge] = []
         for raw in doc.edges {
-            guard let from = raw.from, let relation = raw.relation, let to = raw.to else { continue }
+            guard let from = raw.from, let relation = raw.relation, let to = raw.to else {
+                continue
+            }
             var endpointsKnown = true
             for end in [from, to] where nodeIDs[end.value] == nil {
                 endpointsKnown = false
                 diagnostics.append(
                     .unknownNode(
                         end.value, relation: relation.value,
-                        suggestions: TextMatching.suggestions(for: end.value, among: nodeNames), at: end.location))
+                        suggestions: TextMatching.suggestions(for: end.value, among: nodeNames),
+                        at: end.location))
             }
             let type = schema.relation(relation.value)
             if type == nil {
                 diagnostics.append(
                     .unknownRelation(
-                        relation.value, suggestions: TextMatching.suggestions(for: relation.value, among: relationNames),
+                        relation.value,
+                        suggestions: TextMatching.suggestions(
+                            for: relation.value, among: relationNames),
                         at: relation.location))
             }
-            if let type, endpointsKnown, let fk = nodeIDs[from.value]?.kind, let tk = nodeIDs[to.value]?.kind {
+            if let type, endpointsKnown, let fk = nodeIDs[from.value]?.kind,
+                let tk = nodeIDs[to.value]?.kind
+            {
                 if !type.from.isEmpty && !type.from.contains(fk) {
-                    diagnostics.append(.kindNotAllowed(relation: type.id, kind: fk, node: from.value, side: "from", allowed: type.from, at: from.location))
+                    diagnostics.append(
+                        .kindNotAllowed(
+                            relation: type.id, kind: fk, node: from.value, side: "from",
+                            allowed: type.from, at: from.location))
                 }
                 if !type.to.isEmpty && !type.to.contains(tk) {
-                    diagnostics.append(.kindNotAllowed(relation: type.id, kind: tk, node: to.value, side: "to", allowed: type.to, at: to.location))
+                    diagnostics.append(
+                        .kindNotAllowed(
+                            relation: type.id, kind: tk, node: to.value, side: "to",
+                            allowed: type.to, at: to.location))
                 }
             }
             if from.value == to.value {
                 diagnostics.append(.selfLoop(from.value, relation: relation.value, at: to.location))
             }
-            checkSources(raw.sources, given: raw.sourcesGiven, what: "edge '\(from.value) \(relation.value) \(to.value)'", at: raw.location)
+            checkSources(
+                raw.sources, given: raw.sourcesGiven,
+                what: "edge '\(from.value) \(relation.value) \(to.value)'", at: raw.location)
             for attribute in raw.attributes where attribute.key == "url" {
                 for value in attribute.value.values where !Self.isWebURL(value) {
                     diagnostics.append(.invalidURL(value, at: attribute.location))
@@ -259,13 +300,15 @@ struct ModelValidator {
         guard let title = doc.title else { return nil }
         _ = top
         return Model(
-            title: title, asOf: asOf, description: doc.description, schema: schema, sources: sources,
+            title: title, asOf: asOf, description: doc.description, schema: schema,
+            sources: sources,
             nodes: nodes, edges: edges, file: file)
     }
 
     static func isHexColor(_ text: String) -> Bool {
         let s = Array(text.unicodeScalars)
-        return s.count == 7 && s[0] == "#" && s.dropFirst().allSatisfy { $0.properties.isASCIIHexDigit }
+        return s.count == 7 && s[0] == "#"
+            && s.dropFirst().allSatisfy { $0.properties.isASCIIHexDigit }
     }
 
     /// Every alias, short name and ISO code must not name another node.
@@ -284,14 +327,24 @@ struct ModelValidator {
                 Claim(node: id.value, text: name.value, location: name.location, primary: true),
             ]
             if let short = raw.short {
-                mine.append(Claim(node: id.value, text: short.value, location: short.location, primary: false))
+                mine.append(
+                    Claim(
+                        node: id.value, text: short.value, location: short.location, primary: false)
+                )
             }
             for alias in raw.aliases {
-                mine.append(Claim(node: id.value, text: alias.value, location: alias.location, primary: false))
+                mine.append(
+                    Claim(
+                        node: id.value, text: alias.value, location: alias.location, primary: false)
+                )
             }
-            for attribute in raw.attributes where attribute.key == "iso2" || attribute.key == "iso3" {
+            for attribute in raw.attributes where attribute.key == "iso2" || attribute.key == "iso3"
+            {
                 for value in attribute.value.values {
-                    mine.append(Claim(node: id.value, text: value, location: attribute.location, primary: false))
+                    mine.append(
+                        Claim(
+                            node: id.value, text: value, location: attribute.location,
+                            primary: false))
                 }
             }
             var seen = Set<String>()
@@ -312,7 +365,9 @@ struct ModelValidator {
                 }
                 guard let other = others.first(where: \.primary) ?? others.first else { continue }
                 diagnostics.append(
-                    .aliasClash(claim.text, node: claim.node, other: other.node, otherLocation: other.location, at: claim.location))
+                    .aliasClash(
+                        claim.text, node: claim.node, other: other.node,
+                        otherLocation: other.location, at: claim.location))
             }
         }
     }
@@ -343,7 +398,8 @@ struct ModelValidator {
                         case 1:
                             let cycleStart = path.firstIndex { $0.from == e.to } ?? path.count
                             let names = path[cycleStart...].map(\.from) + [e.from, e.to]
-                            diagnostics.append(.cycle(relation: relation.id, nodes: names, at: e.location))
+                            diagnostics.append(
+                                .cycle(relation: relation.id, nodes: names, at: e.location))
                             reported = true
                         default: break
                         }

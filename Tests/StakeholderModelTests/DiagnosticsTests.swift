@@ -14,7 +14,8 @@ private func invalidFixtures() -> [String] {
 
 @Suite("Located validation")
 struct DiagnosticsTests {
-    @Test("each invalid fixture gives exactly its expected diagnostics", arguments: invalidFixtures())
+    @Test(
+        "each invalid fixture gives exactly its expected diagnostics", arguments: invalidFixtures())
     func fixture(name: String) throws {
         let url = fixtures.appendingPathComponent("invalid/\(name)")
         let text = try String(contentsOf: url, encoding: .utf8)
@@ -32,7 +33,8 @@ struct DiagnosticsTests {
     func coverage() throws {
         var codes = Set<DiagnosticCode>()
         for name in invalidFixtures() {
-            let text = try String(contentsOf: fixtures.appendingPathComponent("invalid/\(name)"), encoding: .utf8)
+            let text = try String(
+                contentsOf: fixtures.appendingPathComponent("invalid/\(name)"), encoding: .utf8)
             codes.formUnion(NativeLoader.load(text: text, file: name).diagnostics.map(\.code))
         }
         let required: [DiagnosticCode] = [
@@ -48,7 +50,9 @@ struct DiagnosticsTests {
 
     @Test("every problem is collected before stopping")
     func collectsAll() throws {
-        let text = try String(contentsOf: fixtures.appendingPathComponent("invalid/many-problems.yaml"), encoding: .utf8)
+        let text = try String(
+            contentsOf: fixtures.appendingPathComponent("invalid/many-problems.yaml"),
+            encoding: .utf8)
         let result = NativeLoader.load(text: text, file: "m.yaml")
         #expect(result.diagnostics.filter { $0.severity == .error }.count == 6)
         #expect(result.diagnostics.filter { $0.severity == .warning }.count == 1)
@@ -57,7 +61,9 @@ struct DiagnosticsTests {
 
     @Test("warnings alone still give a model")
     func warningsKeepModel() throws {
-        let text = try String(contentsOf: fixtures.appendingPathComponent("invalid/unknown-keys.yaml"), encoding: .utf8)
+        let text = try String(
+            contentsOf: fixtures.appendingPathComponent("invalid/unknown-keys.yaml"),
+            encoding: .utf8)
         let result = NativeLoader.load(text: text, file: "w.yaml")
         #expect(!result.diagnostics.hasErrors)
         #expect(result.model?.nodes.count == 1)

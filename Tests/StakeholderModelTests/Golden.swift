@@ -6,13 +6,19 @@ import Testing
 enum Golden {
     static var recording: Bool { ProcessInfo.processInfo.environment["BALIGRAPH_RECORD"] == "1" }
 
-    static func check(_ actual: String, against url: URL, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    static func check(
+        _ actual: String, against url: URL, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         if recording {
             try actual.write(to: url, atomically: true, encoding: .utf8)
-            Issue.record("recorded \(url.lastPathComponent); unset BALIGRAPH_RECORD and run again", sourceLocation: sourceLocation)
+            Issue.record(
+                "recorded \(url.lastPathComponent); unset BALIGRAPH_RECORD and run again",
+                sourceLocation: sourceLocation)
             return
         }
         let expected = try String(contentsOf: url, encoding: .utf8)
-        #expect(actual == expected, "golden \(url.lastPathComponent) differs", sourceLocation: sourceLocation)
+        #expect(
+            actual == expected, "golden \(url.lastPathComponent) differs",
+            sourceLocation: sourceLocation)
     }
 }

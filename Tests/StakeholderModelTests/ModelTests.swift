@@ -18,7 +18,10 @@ struct DateTests {
 
     @Test(
         "invalid dates are refused",
-        arguments: ["2023-02-30", "1900-02-29", "2012-13", "2012-00", "12", "2012-9", "2012/09", "", "2012-09-06-01", "２０１２", "0000"])
+        arguments: [
+            "2023-02-30", "1900-02-29", "2012-13", "2012-00", "12", "2012-9", "2012/09", "",
+            "2012-09-06-01", "２０１２", "0000",
+        ])
     func invalid(text: String) {
         #expect(PartialDate(text) == nil)
     }
@@ -26,9 +29,9 @@ struct DateTests {
     @Test("periods: first and last days")
     func periods() throws {
         let year = try #require(PartialDate("2012"))
-        #expect(year.firstDay == 20120101 && year.lastDay == 20121231)
+        #expect(year.firstDay == 20_120_101 && year.lastDay == 20_121_231)
         let feb = try #require(PartialDate("2024-02"))
-        #expect(feb.lastDay == 20240229)
+        #expect(feb.lastDay == 20_240_229)
     }
 
     @Test("as-of means the last day of the period asked")
@@ -58,7 +61,10 @@ struct ModelTests {
     func loads() throws {
         let model = try loadCore()
         #expect(model.title == "The Bali Process (core)")
-        #expect(model.schema.kinds.map(\.id) == ["process", "leadership", "group", "state", "organisation"])
+        #expect(
+            model.schema.kinds.map(\.id) == [
+                "process", "leadership", "group", "state", "organisation",
+            ])
         #expect(model.nodes.first?.id == "bali-process")
         #expect(model.edges.count == 10)
         #expect(model.edges(to: "steering-group").count == 6)
@@ -110,7 +116,9 @@ struct ModelTests {
         twin.id = "thailand-2"
         model.nodes.append(twin)
         model.rebuildIndex()
-        #expect(NameResolver(model: model).resolve("Thailand") == .ambiguous(["thailand", "thailand-2"]))
+        #expect(
+            NameResolver(model: model).resolve("Thailand")
+                == .ambiguous(["thailand", "thailand-2"]))
     }
 
     @Test("snapshots keep only what was valid, and edges whose nodes were valid")
@@ -126,7 +134,9 @@ struct ModelTests {
     func normalize() {
         #expect(TextMatching.normalize("The  Viet-Nam") == "viet nam")
         #expect(TextMatching.normalize("Türkiye") == "turkiye")
-        #expect(TextMatching.normalize("Democratic People's Republic of Korea") == "democratic peoples republic of korea")
+        #expect(
+            TextMatching.normalize("Democratic People's Republic of Korea")
+                == "democratic peoples republic of korea")
         #expect(TextMatching.editDistance("austrlia", "australia") == 1)
     }
 }
