@@ -215,6 +215,16 @@ public struct Model: Sendable {
         return article.isEmpty ? node.name : "\(article) \(node.name)"
     }
 
+    /// A compact phrase for sentence chains: the short name replaces a name longer than 60
+    /// characters ("the Disruption WG"), otherwise the same as ``phrase(for:)``.
+    public func compactPhrase(for node: Node) -> String {
+        guard node.name.count > 60, let short = node.short, !short.isEmpty else {
+            return phrase(for: node)
+        }
+        let article = article(of: node)
+        return article.isEmpty ? short : "\(article) \(short)"
+    }
+
     /// The model as it stood on the last day of `date`'s period: nodes and edges valid then,
     /// and only edges whose two nodes are valid too.
     public func snapshot(asOf date: PartialDate?) -> Model {

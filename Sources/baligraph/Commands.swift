@@ -147,3 +147,193 @@ struct Diff: ParsableCommand {
         return PartialDate(year: 9999)
     }
 }
+
+/// Filters shared by `path` and `neighbors`.
+struct PathFilterOptions: ParsableArguments {
+    @Option(
+        name: .long, parsing: .upToNextOption,
+        help: ArgumentHelp("Follow only these relations.", valueName: "relation"))
+    var via: [String] = []
+    @Option(
+        name: .customLong("through-kind"), parsing: .upToNextOption,
+        help: ArgumentHelp("Pass only through nodes of these kinds.", valueName: "kind"))
+    var throughKind: [String] = []
+    @Option(
+        name: .long, parsing: .upToNextOption,
+        help: ArgumentHelp("Never pass through these nodes.", valueName: "node"))
+    var avoid: [String] = []
+    @Flag(help: "Follow ties only from source to target (by default ties are followed both ways).")
+    var directed = false
+    @Flag(help: "Follow ties both ways (the default; read backwards with the inverse label).")
+    var undirected = false
+
+    func validate() throws {
+        if directed && undirected {
+            throw ValidationError("--directed and --undirected exclude each other")
+        }
+    }
+
+    func options(maxLength: Int?) -> PathOptions {
+        var o = PathOptions()
+        o.via = via
+        o.throughKinds = throughKind
+        o.avoid = avoid
+        o.maxLength = maxLength
+        o.directed = directed
+        return o
+    }
+}
+
+struct PathCmd: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "path",
+        abstract:
+            "How two nodes connect: the shortest path, all shortest paths, or the k shortest, in words.",
+        discussion: """
+            Each path is printed as a sentence chain from the schema's labels, e.g.
+            "Sri Lanka is a member of the Ad Hoc Group, which has member New Zealand."
+            Examples:
+              baligraph path "Sri Lanka" "New Zealand" --avoid "Bali Process"
+              baligraph path australia unodc --all
+              baligraph path thailand iom --k 3 --via member-of co-chairs
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Where the path starts.") var from: String
+    @Argument(help: "Where the path ends.") var to: String
+    @Flag(help: "Every shortest path (up to --limit).") var all = false
+    @Option(help: "With --all: the most paths to print.") var limit = 100
+    @Option(name: .customLong("k"), help: "The k shortest simple paths (Yen).") var k: Int?
+    @Option(name: .customLong("max-length"), help: "The longest path, in steps.") var maxLength:
+        Int?
+    @OptionGroup var filters: PathFilterOptions
+
+    func validate() throws {
+        if all && k != nil { throw ValidationError("--all and --k exclude each other") }
+        if let k, k < 1 { throw ValidationError("--k must be at least 1") }
+        if limit < 1 { throw ValidationError("--limit must be at least 1") }
+        if let maxLength, maxLength < 1 { throw ValidationError("--max-length must be at least 1") }
+    }
+
+    func run() throws {
+        let mode: PathCommand.Mode =
+            all ? .allShortest(limit: limit) : k.map { .kShortest($0) } ?? .shortest
+        try finish(
+            PathCommand.run(
+                global.invocation, from: from, to: to, mode: mode,
+                options: filters.options(maxLength: maxLength)))
+    }
+}
+
+struct Neighbors: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract:
+            "The nodes within --depth steps of a node, by distance, with the tie that reached each.",
+        discussion: "Example: baligraph neighbors rso --depth 2 --via reports-to co-manages")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The centre.") var node: String
+    @Option(help: "How many steps out.") var depth = 1
+    @OptionGroup var filters: PathFilterOptions
+
+    func validate() throws {
+        if depth < 1 { throw ValidationError("--depth must be at least 1") }
+    }
+
+    func run() throws {
+        try finish(
+            NeighborsCommand.run(
+                global.invocation, node: node, depth: depth,
+                options: filters.options(maxLength: nil)))
+    }
+}
+
+extension ConnectorMeasure: ExpressibleByArgument {}
+
+struct Connectors: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract:
+            "Who bridges the structure: betweenness, closeness, degree, constraint, effective size, cut points, brokerage.",
+        discussion: """
+            One row per node, ranked by --measure (constraint ranks low values first).
+            Centralities follow NetworkX's definitions on the simple undirected graph;
+            brokerage roles (Gould & Fernandez) count directed two-paths against --partition.
+            Examples:
+              baligraph connectors --top 10
+              baligraph connectors --measure brokerage --partition region --kind state --kind group
+              baligraph connectors --as-of 2012 --format json
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Rank by: \(ConnectorMeasure.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var measure: ConnectorMeasure = .betweenness
+    @Option(help: "Print only the first N rows (0: all).") var top = 0
+    @Option(help: "Partition for brokerage roles: kind, or an attribute such as region.")
+    var partition = "kind"
+    @Option(
+        name: .long, parsing: .upToNextOption,
+        help: ArgumentHelp("Only these relations.", valueName: "relation"))
+    var via: [String] = []
+    @Option(name: .long, help: "Only nodes of this kind (repeatable).") var kind: [String] = []
+
+    func validate() throws {
+        if top < 0 { throw ValidationError("--top must be 0 or more") }
+    }
+
+    func run() throws {
+        var o = ConnectorsCommand.Options()
+        o.measure = measure
+        o.top = top
+        o.partition = partition
+        o.relations = via
+        o.kinds = kind
+        try finish(ConnectorsCommand.run(global.invocation, options: o))
+    }
+}
+
+struct Common: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract:
+            "What two or more nodes share (bodies, co-chairs) and their co-membership strength.",
+        discussion: "Example: baligraph common australia \"new zealand\" thailand")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Two or more nodes.") var nodes: [String]
+    @Option(
+        name: .long, parsing: .upToNextOption,
+        help: ArgumentHelp("Only these relations.", valueName: "relation"))
+    var via: [String] = []
+
+    func validate() throws {
+        if nodes.count < 2 { throw ValidationError("give at least two nodes") }
+    }
+
+    func run() throws { try finish(CommonCommand.run(global.invocation, nodes: nodes, via: via)) }
+}
+
+struct WhatIf: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "what-if",
+        abstract:
+            "What breaks if nodes leave: who is cut off, which distances grow, which nodes become cut points.",
+        discussion: "Example: baligraph what-if --remove australia indonesia")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(
+        name: .long, parsing: .upToNextOption,
+        help: ArgumentHelp("The nodes to remove.", valueName: "node"))
+    var remove: [String] = []
+    @Option(
+        name: .long, parsing: .upToNextOption,
+        help: ArgumentHelp("Only these relations.", valueName: "relation"))
+    var via: [String] = []
+    @Option(help: "How many grown distances to list.") var top = 10
+
+    func validate() throws {
+        if remove.isEmpty { throw ValidationError("give --remove NODE…") }
+    }
+
+    func run() throws {
+        try finish(WhatIfCommand.run(global.invocation, remove: remove, via: via, top: top))
+    }
+}

@@ -13,7 +13,10 @@ struct BaliGraph: ParsableCommand {
             Exit codes: 0 success, 1 data or query failure, 64 usage error.
             """,
         version: BaliGraphVersion.string,
-        subcommands: [Validate.self, Stats.self, List.self, Show.self, Timeline.self, Diff.self])
+        subcommands: [
+            Validate.self, Stats.self, List.self, Show.self, PathCmd.self, Neighbors.self,
+            Common.self, Connectors.self, WhatIf.self, Timeline.self, Diff.self,
+        ])
 }
 
 BaliGraph.main(GlobalArguments.reorder(CommandLine.arguments.dropFirst().map { $0 }))
