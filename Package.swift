@@ -44,7 +44,7 @@ let package = Package(
             name: "StakeholderModelTests", dependencies: ["StakeholderModel"], exclude: ["Fixtures"]),
         .testTarget(name: "DiagramsTests", dependencies: ["Diagrams", "StakeholderModel"]),
         .testTarget(name: "GraphvizRenderTests", dependencies: ["GraphvizRender"]),
-        .testTarget(name: "BaliGraphKitTests", dependencies: ["BaliGraphKit"]),
+        .testTarget(name: "BaliGraphKitTests", dependencies: ["BaliGraphKit", "GraphEngine", "StakeholderModel"]),
         .testTarget(name: "EndToEndTests", dependencies: ["BaliGraphKit"]),
         .testTarget(
             name: "InteropTests", dependencies: ["BaliGraphKit", "StakeholderModel"],
