@@ -8,6 +8,8 @@
 /// - Complexity: O(`count` / 64) memory; O(1) membership test and update.
 public struct BitMask: Sendable, Hashable {
     /// The number of indices the mask covers (`0..<count`).
+    ///
+    /// - Complexity: O(1).
     public let count: Int
     @usableFromInline var words: [UInt64]
 

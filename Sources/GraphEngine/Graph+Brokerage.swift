@@ -10,16 +10,28 @@
 /// | representative | g(a) = g(b) ≠ g(c) | b_IO |
 /// | gatekeeper | g(a) ≠ g(b) = g(c) | b_OI |
 /// | liaison | g(a), g(b), g(c) all different | b_O |
+///
+/// - Complexity: O(1) memory.
 public struct BrokerageRoles: Sendable, Hashable {
     /// Two-paths within the broker's own group.
+    ///
+    /// - Complexity: O(1).
     public var coordinator: Int
     /// Two-paths between two members of one other group.
+    ///
+    /// - Complexity: O(1).
     public var itinerant: Int
     /// Two-paths from the broker's group out to another group.
+    ///
+    /// - Complexity: O(1).
     public var representative: Int
     /// Two-paths from another group into the broker's group.
+    ///
+    /// - Complexity: O(1).
     public var gatekeeper: Int
     /// Two-paths between two other, different groups.
+    ///
+    /// - Complexity: O(1).
     public var liaison: Int
 
     /// Creates a role count.
@@ -37,6 +49,8 @@ public struct BrokerageRoles: Sendable, Hashable {
     }
 
     /// All open two-paths the node brokers.
+    ///
+    /// - Complexity: O(1).
     public var total: Int { coordinator + itinerant + representative + gatekeeper + liaison }
 }
 

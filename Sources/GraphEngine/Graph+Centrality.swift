@@ -1,10 +1,16 @@
 import Synchronization
 
 /// Which sources betweenness centrality samples, for graphs too large for the exact value.
+///
+/// - Complexity: O(1) memory.
 public struct SourceSample: Sendable, Hashable {
     /// How many distinct source nodes to use (at least 1).
+    ///
+    /// - Complexity: O(1).
     public var count: Int
     /// The seed of the ``SplitMix64`` generator that picks them.
+    ///
+    /// - Complexity: O(1).
     public var seed: UInt64
 
     /// Creates a sample specification.
@@ -48,6 +54,7 @@ extension UndirectedGraph {
         let present = Double(includedNodeCount)
         var result = [Double](repeating: .nan, count: n)
         let sources = includedNodes
+        guard !sources.isEmpty else { return result }
         let ranges = chunkRanges(count: sources.count)
         let useThreads = parallel && isLargeWork(sources: sources.count)
         let graph = self
@@ -56,32 +63,21 @@ extension UndirectedGraph {
             runLanes(chunkCount: ranges.count, parallel: useThreads) { dispenser in
                 var dist = [Int32](repeating: -1, count: n)
                 var queue = [Int32](repeating: 0, count: n)
-                while let chunk = dispenser.claim() {
-                    for s in sources[ranges[chunk]] {
-                        dist[Int(s)] = 0
-                        queue[0] = s
-                        var head = 0
-                        var tail = 1
-                        var total = 0
-                        while head < tail {
-                            let u = queue[head]
-                            head += 1
-                            let next = dist[Int(u)] + 1
-                            for v in graph.neighbors(of: u) where dist[Int(v)] < 0 {
-                                dist[Int(v)] = next
-                                total += Int(next)
-                                queue[tail] = v
-                                tail += 1
+                graph.offsets.withUnsafeBufferPointer { offsets in
+                    graph.adjacency.withUnsafeBufferPointer { adjacency in
+                        while let chunk = dispenser.claim() {
+                            for s in sources[ranges[chunk]] {
+                                let (reached, total) = breadthFirstTotals(
+                                    from: s, offsets: offsets, adjacency: adjacency,
+                                    dist: &dist, queue: &queue)
+                                var value = 0.0
+                                if total > 0, present > 1 {
+                                    value = Double(reached) / Double(total)
+                                    if wassermanFaust { value *= Double(reached) / (present - 1) }
+                                }
+                                out.base[Int(s)] = value
                             }
                         }
-                        for i in 0..<tail { dist[Int(queue[i])] = -1 }
-                        var value = 0.0
-                        if total > 0, present > 1 {
-                            let reached = Double(tail - 1)
-                            value = reached / Double(total)
-                            if wassermanFaust { value *= reached / (present - 1) }
-                        }
-                        out.base[Int(s)] = value
                     }
                 }
             }
@@ -170,19 +166,13 @@ extension UndirectedGraph {
             chunkCount: ranges.count, parallel: parallel && isLargeWork(sources: sources.count)
         ) { dispenser in
             guard var chunk = dispenser.claim() else { return }
-            var accumulated = [UInt128](repeating: 0, count: n)
-            var dist = [Int32](repeating: -1, count: n)
-            var sigma = [Double](repeating: 0, count: n)
-            var delta = [Double](repeating: 0, count: n)
-            var order = [Int32](repeating: 0, count: n)
+            let scratch = BrandesScratch(nodeCount: n)
+            defer { scratch.deallocate() }
             graph.offsets.withUnsafeBufferPointer { offsets in
                 graph.adjacency.withUnsafeBufferPointer { adjacency in
                     while true {
                         for s in sources[ranges[chunk]] {
-                            brandesSingleSource(
-                                s, offsets: offsets, adjacency: adjacency, dist: &dist,
-                                sigma: &sigma, delta: &delta, order: &order,
-                                accumulated: &accumulated)
+                            scratch.addDependencies(of: s, offsets: offsets, adjacency: adjacency)
                         }
                         guard let next = dispenser.claim() else { break }
                         chunk = next
@@ -190,68 +180,121 @@ extension UndirectedGraph {
                 }
             }
             totals.withLock { totals in
-                for i in 0..<n { totals[i] &+= accumulated[i] }
+                for i in 0..<n { totals[i] &+= scratch.accumulated[i] }
             }
         }
         return totals.withLock { $0 }
     }
 }
 
-/// One source of Brandes' algorithm: breadth-first search counting shortest paths, then
-/// dependencies accumulated in reverse order, without predecessor lists (a neighbour one
-/// level up is a predecessor). Scratch arrays are left reset for the next source.
+/// One lane's working memory for Brandes' algorithm, allocated once and reused per source.
+private struct BrandesScratch {
+    /// Hop distance from the current source, or -1; reset after each source.
+    let dist: UnsafeMutableBufferPointer<Int32>
+    /// Number of shortest paths from the source; once a node's dependency is known it is
+    /// replaced by (1 + dependency) / paths, the factor its predecessors pull.
+    let value: UnsafeMutableBufferPointer<Double>
+    /// Nodes in breadth-first order.
+    let order: UnsafeMutableBufferPointer<Int32>
+    /// Sum of dependencies over the sources processed so far, in 64.64 fixed point.
+    let accumulated: UnsafeMutableBufferPointer<UInt128>
+
+    init(nodeCount n: Int) {
+        dist = .allocate(capacity: n)
+        dist.initialize(repeating: -1)
+        value = .allocate(capacity: n)
+        value.initialize(repeating: 0)
+        order = .allocate(capacity: n)
+        order.initialize(repeating: 0)
+        accumulated = .allocate(capacity: n)
+        accumulated.initialize(repeating: 0)
+    }
+
+    func deallocate() {
+        dist.deallocate()
+        value.deallocate()
+        order.deallocate()
+        accumulated.deallocate()
+    }
+
+    /// One source of Brandes' algorithm: a breadth-first search counting shortest paths,
+    /// then dependencies in reverse order. Both passes pull from neighbours one level away
+    /// instead of keeping predecessor lists, so nothing is allocated per source.
+    @inline(__always)
+    func addDependencies(
+        of s: Int32, offsets: UnsafeBufferPointer<Int>, adjacency: UnsafeBufferPointer<Int32>
+    ) {
+        dist[Int(s)] = 0
+        order[0] = s
+        var head = 0
+        var tail = 1
+        while head < tail {
+            let w = Int(order[head])
+            head += 1
+            let level = dist[w]
+            let up = level - 1
+            var paths = 0.0
+            for i in offsets[w]..<offsets[w + 1] {
+                let u = Int(adjacency[i])
+                let du = dist[u]
+                if du < 0 {
+                    dist[u] = level + 1
+                    order[tail] = Int32(u)
+                    tail += 1
+                }
+                paths += du == up ? value[u] : 0
+            }
+            value[w] = head == 1 ? 1 : paths
+        }
+        var position = tail - 1
+        while position > 0 {
+            let v = Int(order[position])
+            position -= 1
+            let down = dist[v] + 1
+            var pulled = 0.0
+            for i in offsets[v]..<offsets[v + 1] {
+                let u = Int(adjacency[i])
+                pulled += dist[u] == down ? value[u] : 0
+            }
+            let paths = value[v]
+            let dependency = paths * pulled
+            value[v] = (1 + dependency) / paths
+            accumulated[v] &+= fixedPoint(dependency)
+        }
+        for i in 0..<tail { dist[Int(order[i])] = -1 }
+    }
+}
+
+/// Breadth-first search from `s`: the number of other nodes reached and the sum of their
+/// distances. `dist` must be all -1 on entry and is left so.
 @inline(__always)
-private func brandesSingleSource(
-    _ s: Int32, offsets: UnsafeBufferPointer<Int>, adjacency: UnsafeBufferPointer<Int32>,
-    dist: inout [Int32], sigma: inout [Double], delta: inout [Double], order: inout [Int32],
-    accumulated: inout [UInt128]
-) {
+private func breadthFirstTotals(
+    from s: Int32, offsets: UnsafeBufferPointer<Int>, adjacency: UnsafeBufferPointer<Int32>,
+    dist: inout [Int32], queue: inout [Int32]
+) -> (reached: Int, total: Int) {
     dist.withUnsafeMutableBufferPointer { dist in
-        sigma.withUnsafeMutableBufferPointer { sigma in
-            delta.withUnsafeMutableBufferPointer { delta in
-                order.withUnsafeMutableBufferPointer { order in
-                    accumulated.withUnsafeMutableBufferPointer { accumulated in
-                        dist[Int(s)] = 0
-                        sigma[Int(s)] = 1
-                        order[0] = s
-                        var head = 0
-                        var tail = 1
-                        while head < tail {
-                            let v = Int(order[head])
-                            head += 1
-                            let next = dist[v] + 1
-                            let paths = sigma[v]
-                            for i in offsets[v]..<offsets[v + 1] {
-                                let w = Int(adjacency[i])
-                                if dist[w] < 0 {
-                                    dist[w] = next
-                                    order[tail] = Int32(w)
-                                    tail += 1
-                                }
-                                if dist[w] == next { sigma[w] += paths }
-                            }
-                        }
-                        var position = tail - 1
-                        while position > 0 {
-                            let w = Int(order[position])
-                            position -= 1
-                            let up = dist[w] - 1
-                            let coefficient = (1 + delta[w]) / sigma[w]
-                            for i in offsets[w]..<offsets[w + 1] {
-                                let v = Int(adjacency[i])
-                                if dist[v] == up { delta[v] += sigma[v] * coefficient }
-                            }
-                            accumulated[w] &+= fixedPoint(delta[w])
-                        }
-                        for i in 0..<tail {
-                            let v = Int(order[i])
-                            dist[v] = -1
-                            sigma[v] = 0
-                            delta[v] = 0
-                        }
+        queue.withUnsafeMutableBufferPointer { queue in
+            dist[Int(s)] = 0
+            queue[0] = s
+            var head = 0
+            var tail = 1
+            var total = 0
+            while head < tail {
+                let u = Int(queue[head])
+                head += 1
+                let next = dist[u] + 1
+                for i in offsets[u]..<offsets[u + 1] {
+                    let v = Int(adjacency[i])
+                    if dist[v] < 0 {
+                        dist[v] = next
+                        total += Int(next)
+                        queue[tail] = Int32(v)
+                        tail += 1
                     }
                 }
             }
+            for i in 0..<tail { dist[Int(queue[i])] = -1 }
+            return (tail - 1, total)
         }
     }
 }

@@ -1,12 +1,20 @@
 /// A partition of the present nodes into connected components.
+///
+/// - Complexity: O(n) memory.
 public struct Components: Sendable, Hashable {
     /// The component of each node index, or `-1` for a node absent from the graph or view.
     /// Components are numbered `0..<count` in order of their smallest node index.
+    ///
+    /// - Complexity: O(1).
     public let labels: [Int32]
     /// The number of nodes in each component.
+    ///
+    /// - Complexity: O(1).
     public let sizes: [Int]
 
     /// The number of components.
+    ///
+    /// - Complexity: O(1).
     public var count: Int { sizes.count }
 
     /// The nodes of `component`, ascending.
@@ -18,14 +26,22 @@ public struct Components: Sendable, Hashable {
 }
 
 /// A cut point of an undirected graph and how much its removal breaks.
+///
+/// - Complexity: O(1) memory.
 public struct ArticulationPoint: Sendable, Hashable {
     /// The node.
+    ///
+    /// - Complexity: O(1).
     public let node: Int32
     /// The number of pieces its former component falls into when it is removed (≥ 2).
+    ///
+    /// - Complexity: O(1).
     public let pieceCount: Int
     /// How many nodes its removal cuts off from the rest: the size of its component, minus
     /// one (the node itself), minus the size of the largest piece left after its removal.
     /// It counts the nodes no longer in the main remaining piece.
+    ///
+    /// - Complexity: O(1).
     public let separatedNodeCount: Int
 
     /// Creates an articulation point record.
@@ -39,10 +55,16 @@ public struct ArticulationPoint: Sendable, Hashable {
 }
 
 /// The cut points and bridges of an undirected graph.
+///
+/// - Complexity: O(n) memory.
 public struct CutStructure: Sendable {
     /// The articulation points, ordered by node index.
+    ///
+    /// - Complexity: O(1).
     public let articulationPoints: [ArticulationPoint]
     /// The bridges as pairs `(u, v)` with `u < v`, sorted.
+    ///
+    /// - Complexity: O(1).
     public let bridges: [(u: Int32, v: Int32)]
 }
 

@@ -1,13 +1,23 @@
 /// One step of a path: the edge used and which way it was walked.
+///
+/// - Complexity: O(1) memory.
 public struct PathStep: Sendable, Hashable {
     /// The edge index (gives the relation type and the stored direction).
+    ///
+    /// - Complexity: O(1).
     public let edge: Int32
     /// The node the step leaves.
+    ///
+    /// - Complexity: O(1).
     public let from: Int32
     /// The node the step reaches.
+    ///
+    /// - Complexity: O(1).
     public let to: Int32
     /// `true` when the edge was walked from its source to its target, `false` when it was
     /// walked backwards (possible only with `.incoming` or `.both` traversal).
+    ///
+    /// - Complexity: O(1).
     public let isForward: Bool
 
     /// Creates a step.
@@ -22,17 +32,29 @@ public struct PathStep: Sendable, Hashable {
 }
 
 /// A simple path: its nodes in order and the edge used for each step.
+///
+/// - Complexity: O(length) memory.
 public struct Path: Sendable, Hashable {
     /// The nodes from source to target; a path of length 0 has one node.
+    ///
+    /// - Complexity: O(1).
     public let nodes: [Int32]
     /// The steps; `steps[i]` goes from `nodes[i]` to `nodes[i + 1]`.
+    ///
+    /// - Complexity: O(1).
     public let steps: [PathStep]
 
     /// The first node.
+    ///
+    /// - Complexity: O(1).
     public var source: Int32 { nodes[0] }
     /// The last node.
+    ///
+    /// - Complexity: O(1).
     public var target: Int32 { nodes[nodes.count - 1] }
     /// The number of edges.
+    ///
+    /// - Complexity: O(1).
     public var length: Int { steps.count }
 }
 
@@ -41,14 +63,24 @@ public struct Path: Sendable, Hashable {
 /// Relation types, excluded nodes and excluded edges come from the ``GraphView`` the query
 /// runs on; these constraints add what is specific to paths. The intermediate mask and the
 /// avoided nodes apply to the nodes strictly inside a path, never to its two endpoints.
+///
+/// - Complexity: O(n / 64) memory for the intermediate mask plus the avoided nodes.
 public struct PathConstraints: Sendable, Hashable {
     /// Which way edges may be walked.
+    ///
+    /// - Complexity: O(1).
     public var direction: TraversalDirection
     /// The nodes allowed strictly inside a path (e.g. by kind), or `nil` for any node.
+    ///
+    /// - Complexity: O(1).
     public var intermediates: BitMask?
     /// Nodes a path must not pass through.
+    ///
+    /// - Complexity: O(1).
     public var avoiding: [Int32]
     /// The longest path, in edges, to return (`nil`: no limit).
+    ///
+    /// - Complexity: O(1).
     public var maxLength: Int?
 
     /// Creates path constraints; the defaults allow every path.

@@ -1,12 +1,22 @@
 /// Two members that share at least one body, and how strongly.
+///
+/// - Complexity: O(1) memory.
 public struct CoMembership: Sendable, Hashable {
     /// The member with the smaller node index.
+    ///
+    /// - Complexity: O(1).
     public let first: Int32
     /// The member with the larger node index.
+    ///
+    /// - Complexity: O(1).
     public let second: Int32
     /// The number of bodies both belong to.
+    ///
+    /// - Complexity: O(1).
     public let sharedCount: Int
     /// Shared bodies divided by the bodies either belongs to (Jaccard similarity).
+    ///
+    /// - Complexity: O(1).
     public let jaccard: Double
 
     /// Creates a co-membership record.

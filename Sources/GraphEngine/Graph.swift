@@ -1,4 +1,6 @@
 /// A problem with the input given to build a graph.
+///
+/// - Complexity: O(1) memory.
 public enum GraphError: Error, Equatable, Sendable {
     /// The node count was negative or does not fit in `Int32`.
     case invalidNodeCount(Int)
@@ -26,12 +28,20 @@ public enum GraphError: Error, Equatable, Sendable {
 /// - Complexity: O(n + m) memory and construction time (two stable counting sorts).
 public struct Graph: Sendable {
     /// The number of nodes; node indices are `0..<nodeCount`.
+    ///
+    /// - Complexity: O(1).
     public let nodeCount: Int
     /// The source node of each edge, by edge index.
+    ///
+    /// - Complexity: O(1).
     public let edgeSources: [Int32]
     /// The target node of each edge, by edge index.
+    ///
+    /// - Complexity: O(1).
     public let edgeTargets: [Int32]
     /// The relation type of each edge, by edge index.
+    ///
+    /// - Complexity: O(1).
     public let edgeRelations: [Int32]
 
     /// `outOffsets[u]..<outOffsets[u + 1]` indexes `outEdgeList` for node `u`.
@@ -44,6 +54,8 @@ public struct Graph: Sendable {
     let inEdgeList: [Int32]
 
     /// The number of edges.
+    ///
+    /// - Complexity: O(1).
     public var edgeCount: Int { edgeSources.count }
 
     /// Builds a graph from `(source, target, relation)` triples.

@@ -1,4 +1,6 @@
 /// Which way edges may be followed when walking a directed graph.
+///
+/// - Complexity: O(1) memory.
 public enum TraversalDirection: Sendable, Hashable, CaseIterable {
     /// Follow edges from source to target only.
     case outgoing
@@ -18,12 +20,20 @@ public enum TraversalDirection: Sendable, Hashable, CaseIterable {
 /// - Complexity: O(1) to create; membership tests are O(1).
 public struct GraphView: Sendable {
     /// The underlying graph.
+    ///
+    /// - Complexity: O(1).
     public let graph: Graph
     /// The nodes included, or `nil` for all of them.
+    ///
+    /// - Complexity: O(1).
     public let nodes: BitMask?
     /// The edges included, or `nil` for all of them.
+    ///
+    /// - Complexity: O(1).
     public let edges: BitMask?
     /// The relation types allowed, indexed by relation id, or `nil` for all of them.
+    ///
+    /// - Complexity: O(1).
     public let relations: BitMask?
 
     /// Creates a view; mask sizes must match the graph (`nodeCount`, `edgeCount` bits).
@@ -41,6 +51,8 @@ public struct GraphView: Sendable {
     }
 
     /// The size of the node index space (`graph.nodeCount`), including excluded nodes.
+    ///
+    /// - Complexity: O(1).
     public var nodeCount: Int { graph.nodeCount }
 
     /// The number of nodes the view includes.

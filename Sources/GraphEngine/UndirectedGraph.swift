@@ -9,10 +9,16 @@
 /// - Complexity: O(n + m) memory.
 public struct UndirectedGraph: Sendable {
     /// The size of the node index space, including absent nodes.
+    ///
+    /// - Complexity: O(1).
     public let nodeCount: Int
     /// The nodes present, or `nil` when every index in `0..<nodeCount` is present.
+    ///
+    /// - Complexity: O(1).
     public let nodes: BitMask?
     /// The number of present nodes (the n used by NetworkX-style normalisations).
+    ///
+    /// - Complexity: O(1).
     public let includedNodeCount: Int
     let offsets: [Int]
     let adjacency: [Int32]
