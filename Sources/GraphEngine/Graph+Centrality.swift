@@ -13,11 +13,11 @@ public struct SourceSample: Sendable, Hashable {
     /// - Complexity: O(1).
     public var seed: UInt64
 
-    /// Creates a sample specification.
+    /// Creates a sample specification, or `nil` when `count` is less than 1.
     ///
     /// - Complexity: O(1).
-    public init(count: Int, seed: UInt64) {
-        precondition(count >= 1, "a source sample needs at least one source")
+    public init?(count: Int, seed: UInt64) {
+        guard count >= 1 else { return nil }
         self.count = count
         self.seed = seed
     }

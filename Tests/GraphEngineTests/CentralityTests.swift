@@ -24,7 +24,7 @@ struct CentralityTests {
         let again = graph.betweennessCentrality()
         #expect(serial.map(\.bitPattern) == parallel.map(\.bitPattern))
         #expect(parallel.map(\.bitPattern) == again.map(\.bitPattern))
-        let sample = SourceSample(count: 500, seed: 3)
+        let sample = SourceSample(count: 500, seed: 3)!
         #expect(
             graph.betweennessCentrality(sample: sample, parallel: false).map(\.bitPattern)
                 == graph.betweennessCentrality(sample: sample).map(\.bitPattern))
@@ -37,17 +37,24 @@ struct CentralityTests {
     func sampling() throws {
         let graph = try randomConnected(nodes: 40, chords: 30, seed: 5)
         let exact = graph.betweennessCentrality()
-        let everything = graph.betweennessCentrality(sample: SourceSample(count: 40, seed: 1))
+        let everything = graph.betweennessCentrality(sample: SourceSample(count: 40, seed: 1)!)
         #expect(exact.map(\.bitPattern) == everything.map(\.bitPattern))
-        let one = graph.betweennessCentrality(sample: SourceSample(count: 1, seed: 9))
+        let one = graph.betweennessCentrality(sample: SourceSample(count: 1, seed: 9)!)
         var rng = SplitMix64(seed: 9)
         let source = rng.sample(graph.includedNodes, count: 1)[0]
         #expect(one[Int(source)].isNaN)
         #expect(one.enumerated().allSatisfy { $0.offset == Int(source) || !$0.element.isNaN })
         // Different seeds pick different sources, and the estimate moves.
-        let a = graph.betweennessCentrality(sample: SourceSample(count: 10, seed: 1))
-        let b = graph.betweennessCentrality(sample: SourceSample(count: 10, seed: 2))
+        let a = graph.betweennessCentrality(sample: SourceSample(count: 10, seed: 1)!)
+        let b = graph.betweennessCentrality(sample: SourceSample(count: 10, seed: 2)!)
         #expect(a != b)
+    }
+
+    @Test("a sample needs at least one source")
+    func emptySample() {
+        #expect(SourceSample(count: 0, seed: 1) == nil)
+        #expect(SourceSample(count: -3, seed: 1) == nil)
+        #expect(SourceSample(count: 1, seed: 1)?.count == 1)
     }
 
     @Test("small graphs, isolated and absent nodes")

@@ -146,7 +146,18 @@ struct RandomSweepTests {
                     let expected = (0..<graph.nodeCount).filter { d[Int(s)][$0] <= depth }
                     #expect(hood.map { Int($0.node) } == expected)
                     #expect(hood.allSatisfy { $0.depth == d[Int(s)][Int($0.node)] })
+                    for t in 0..<Int32(graph.nodeCount) {
+                        let path = view.shortestPath(
+                            from: s, to: t, constraints: PathConstraints(direction: direction))
+                        #expect((path?.length ?? Int.max) == d[Int(s)][Int(t)])
+                    }
                 }
+            }
+            let undirected = view.undirectedGraph()
+            for s in 0..<Int32(graph.nodeCount) {
+                #expect(
+                    undirected.distances(from: s).map { $0 < 0 ? Int.max : Int($0) }
+                        == floydWarshall(view, direction: .both)[Int(s)])
             }
             let both = floydWarshall(view, direction: .both)
             let weak = view.weaklyConnectedComponents()
