@@ -7,11 +7,11 @@ public struct SourceSample: Sendable, Hashable {
     /// How many distinct source nodes to use (at least 1).
     ///
     /// - Complexity: O(1).
-    public var count: Int
+    public let count: Int
     /// The seed of the ``SplitMix64`` generator that picks them.
     ///
     /// - Complexity: O(1).
-    public var seed: UInt64
+    public let seed: UInt64
 
     /// Creates a sample specification, or `nil` when `count` is less than 1.
     ///
@@ -47,6 +47,9 @@ extension UndirectedGraph {
     ///
     /// Wasserman, S. and Faust, K. (1994). *Social Network Analysis: Methods and
     /// Applications.* Cambridge University Press.
+    /// - Parameters:
+    ///   - wassermanFaust: scale by the reachable fraction (NetworkX's `wf_improved`).
+    ///   - parallel: allow several threads (the result is the same either way).
     /// - Complexity: O(n · (n + m)) time, O(n) memory per core.
     public func closenessCentrality(wassermanFaust: Bool = true, parallel: Bool = true) -> [Double]
     {
@@ -107,6 +110,10 @@ extension UndirectedGraph {
     ///
     /// Brandes, U. (2001). "A faster algorithm for betweenness centrality." *Journal of
     /// Mathematical Sociology* 25(2): 163–177.
+    /// - Parameters:
+    ///   - normalized: divide as NetworkX's `normalized=True` does.
+    ///   - sample: estimate from a seeded sample of sources (`nil`: exact).
+    ///   - parallel: allow several threads (the result is bit-for-bit the same either way).
     /// - Complexity: O(s · (n + m)) time for s sources (s = n when exact), O(n) memory per
     ///   core.
     public func betweennessCentrality(
