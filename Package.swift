@@ -47,6 +47,9 @@ let package = Package(
         .testTarget(name: "BaliGraphKitTests", dependencies: ["BaliGraphKit", "GraphEngine", "StakeholderModel"]),
         .testTarget(name: "EndToEndTests", dependencies: ["BaliGraphKit"]),
         .testTarget(
+            name: "ExplorerTests", dependencies: ["BaliGraphKit", "StakeholderModel"],
+            exclude: ["Fixtures"]),
+        .testTarget(
             name: "InteropTests", dependencies: ["BaliGraphKit", "StakeholderModel"],
             exclude: ["Fixtures"]),
     ]
