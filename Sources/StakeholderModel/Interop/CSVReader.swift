@@ -1,0 +1,370 @@
+import Foundation
+
+/// A streaming RFC 4180 CSV reader over raw bytes.
+///
+/// Hand-written rather than built on `String` splitting or a general CSV library, for two
+/// reasons: every field must know its exact line and column for diagnostics (a quoted field
+/// may span lines, so neither is the row number), and the million-edge import path must not
+/// create a `String` per cell. The reader fills a 1 MiB buffer from the file descriptor,
+/// scans it once, and exposes each row as byte ranges in a reused buffer; callers turn only
+/// the cells they need into strings (or intern them as bytes, see ``EdgeListTable``).
+///
+/// Accepted: LF, CRLF and lone CR line ends; quoted fields with embedded commas, quotes
+/// (`""`) and line breaks; a UTF-8 BOM; a last row without a line end. Blank lines are
+/// skipped (but still counted as rows). A quote inside an unquoted field is kept literally.
+/// Errors (invalid UTF-8, a NUL byte, text after a closing quote, an unclosed quote) stop
+/// reading with a located diagnostic in ``failure``.
+///
+/// Rows are numbered as a spreadsheet shows them: the header is row 1, blank lines count.
+/// Locations are physical: the line a field starts on and its 1-based column in Unicode
+/// scalars.
+final class CSVReader {
+    struct Field {
+        var start: Int
+        var end: Int
+        var line: Int
+        var column: Int
+        var quoted: Bool
+    }
+
+    let file: String
+    private let fd: Int32
+    private let capacity = 1 << 20
+    private let buffer: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private var pos = 0
+    private var atEOF = false
+    private var started = false
+
+    /// The current row's field bytes (unquoted, `""` undone), back to back.
+    private(set) var bytes: [UInt8] = []
+    /// The current row's fields.
+    private(set) var fields: [Field] = []
+    /// The current row's number (header = 1; blank lines count).
+    private(set) var rowNumber = 0
+    /// Where the current row starts.
+    private(set) var rowLine = 1
+    /// The position just after the current row's last character.
+    private(set) var endLine = 1
+    private(set) var endColumn = 1
+    /// The error that stopped reading, if any.
+    private(set) var failure: Diagnostic?
+
+    private var line = 1
+    private var column = 0
+    private var lastWasCR = false
+    private var skipLF = false
+    private var offset = 0
+    private var utf8 = UTF8Validator()
+    private var sequenceLead: UInt8 = 0
+    private var sequenceOffset = 0
+
+    /// Opens a file; nil and a diagnostic when it cannot be read.
+    init?(path: String, failure: inout Diagnostic?) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            failure = .unreadable(path, reason: "no such file")
+            return nil
+        }
+        guard !isDirectory.boolValue else {
+            failure = .unreadable(path, reason: "it is a folder")
+            return nil
+        }
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else {
+            failure = .unreadable(path, reason: String(cString: strerror(errno)))
+            return nil
+        }
+        file = path
+        fd = descriptor
+        buffer = .allocate(capacity: capacity)
+        bytes.reserveCapacity(256)
+        fields.reserveCapacity(16)
+    }
+
+    deinit {
+        buffer.deallocate()
+        close(fd)
+    }
+
+    /// The location of field `i` of the current row.
+    func location(_ i: Int) -> SourceLocation {
+        SourceLocation(file: file, line: fields[i].line, column: fields[i].column)
+    }
+
+    /// The location of the start of the current row.
+    var rowLocation: SourceLocation { SourceLocation(file: file, line: rowLine, column: 1) }
+
+    /// The location just after the current row's last character.
+    var endLocation: SourceLocation { SourceLocation(file: file, line: endLine, column: endColumn) }
+
+    /// Field `i` as a string (the bytes are valid UTF-8: the reader checked them).
+    func string(_ i: Int) -> String {
+        let f = fields[i]
+        return bytes.withUnsafeBufferPointer {
+            String(decoding: UnsafeBufferPointer(rebasing: $0[f.start..<f.end]), as: UTF8.self)
+        }
+    }
+
+    /// Field `i` without surrounding spaces and tabs, as a string.
+    func trimmed(_ i: Int) -> String {
+        withTrimmedField(i) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// True when field `i` is empty or only spaces and tabs.
+    func isBlank(_ i: Int) -> Bool { withTrimmedField(i) { $0.isEmpty } }
+
+    /// Calls `body` with the bytes of field `i`, spaces and tabs at both ends dropped.
+    @inline(__always)
+    func withTrimmedField<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let f = fields[i]
+        return bytes.withUnsafeBufferPointer { all in
+            var s = f.start
+            var e = f.end
+            while s < e, all[s] == 0x20 || all[s] == 0x09 { s += 1 }
+            while e > s, all[e - 1] == 0x20 || all[e - 1] == 0x09 { e -= 1 }
+            return body(UnsafeBufferPointer(rebasing: all[s..<e]))
+        }
+    }
+
+    private func refill() {
+        count = 0
+        pos = 0
+        while true {
+            let n = read(fd, buffer, capacity)
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 {
+                atEOF = true
+                if n < 0 {
+                    failure = .unreadable(file, reason: String(cString: strerror(errno)))
+                }
+                return
+            }
+            count = n
+            break
+        }
+        if !started {
+            started = true
+            if count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF {
+                pos = 3
+                offset = 3
+            } else if count >= 2,
+                (buffer[0] == 0xFF && buffer[1] == 0xFE) || (buffer[0] == 0xFE && buffer[1] == 0xFF)
+            {
+                failure = .wrongEncoding(
+                    "it starts with a UTF-16 byte order mark",
+                    at: SourceLocation(file: file, line: 1, column: 1))
+            }
+        }
+    }
+
+    private enum State {
+        case fieldStart
+        case unquoted
+        case quoted
+        case afterQuote
+    }
+
+    /// Reads the next non-blank row; false at the end of the file or after an error.
+    func next() -> Bool {
+        guard failure == nil else { return false }
+        while true {
+            switch readRow() {
+            case .row: return true
+            case .blank: continue
+            case .end: return false
+            }
+        }
+    }
+
+    private enum Outcome {
+        case row
+        case blank
+        case end
+    }
+
+    private func readRow() -> Outcome {
+        bytes.removeAll(keepingCapacity: true)
+        fields.removeAll(keepingCapacity: true)
+        var state = State.fieldStart
+        var fieldStart = 0
+        var fieldLine = line
+        var fieldColumn = column + 1
+        var quoted = false
+        var quoteLine = 0
+        var quoteColumn = 0
+        var rowHasContent = false
+        // A run of literal bytes in the buffer not yet copied into `bytes`.
+        var runStart = -1
+        rowLine = line
+
+        func endField() {
+            fields.append(
+                Field(
+                    start: fieldStart, end: bytes.count, line: fieldLine, column: fieldColumn,
+                    quoted: quoted))
+        }
+
+        while true {
+            if pos == count {
+                if runStart >= 0 {
+                    bytes.append(
+                        contentsOf: UnsafeBufferPointer(
+                            start: buffer + runStart, count: pos - runStart))
+                    runStart = 0
+                }
+                refill()
+                if failure != nil { return .end }
+                if atEOF {
+                    runStart = -1
+                    if !utf8.isComplete {
+                        failure = .invalidUTF8(
+                            byte: nil, offset: offset,
+                            at: SourceLocation(file: file, line: line, column: column + 1))
+                        return .end
+                    }
+                    if state == .quoted {
+                        failure = .csvUnclosedQuote(
+                            at: SourceLocation(file: file, line: quoteLine, column: quoteColumn))
+                        return .end
+                    }
+                    if !rowHasContent && fields.isEmpty { return .end }
+                    endField()
+                    rowNumber += 1
+                    endLine = line
+                    endColumn = column + 1
+                    return .row
+                }
+                if runStart >= 0 { runStart = pos }
+            }
+            let b = buffer[pos]
+            if skipLF {
+                skipLF = false
+                if b == 0x0A {
+                    pos += 1
+                    offset += 1
+                    lastWasCR = false
+                    if runStart >= 0 { runStart = pos }
+                    continue
+                }
+            }
+            if b >= 0x80 || utf8.need != 0 {
+                let midSequence = utf8.need != 0
+                if !utf8.accept(b) {
+                    failure =
+                        midSequence
+                        ? .invalidUTF8(
+                            byte: sequenceLead, offset: sequenceOffset,
+                            at: SourceLocation(file: file, line: line, column: column))
+                        : .invalidUTF8(
+                            byte: b, offset: offset,
+                            at: SourceLocation(file: file, line: line, column: column + 1))
+                    return .end
+                }
+                if !midSequence {
+                    sequenceLead = b
+                    sequenceOffset = offset
+                }
+            } else if b == 0 {
+                failure = .nulCharacter(
+                    at: SourceLocation(file: file, line: line, column: column + 1))
+                return .end
+            }
+            if b & 0xC0 != 0x80 { column += 1 }
+            let crlf = b == 0x0A && lastWasCR
+            lastWasCR = b == 0x0D
+            let here = pos
+            pos += 1
+            offset += 1
+
+            switch state {
+            case .fieldStart, .unquoted:
+                if b == 0x2C {  // ,
+                    if runStart >= 0 {
+                        bytes.append(
+                            contentsOf: UnsafeBufferPointer(
+                                start: buffer + runStart, count: here - runStart))
+                        runStart = -1
+                    }
+                    endField()
+                    rowHasContent = true
+                    state = .fieldStart
+                    fieldStart = bytes.count
+                    fieldLine = line
+                    fieldColumn = column + 1
+                    quoted = false
+                } else if b == 0x0A || b == 0x0D {
+                    if runStart >= 0 {
+                        bytes.append(
+                            contentsOf: UnsafeBufferPointer(
+                                start: buffer + runStart, count: here - runStart))
+                        runStart = -1
+                    }
+                    endLine = line
+                    endColumn = column
+                    newline(crlf)
+                    endField()
+                    rowNumber += 1
+                    if b == 0x0D { skipLF = true }
+                    let blank =
+                        fields.count == 1 && fields[0].end == fields[0].start && !fields[0].quoted
+                    return blank ? .blank : .row
+                } else if b == 0x22 && state == .fieldStart {  // "
+                    state = .quoted
+                    quoted = true
+                    quoteLine = line
+                    quoteColumn = column
+                    rowHasContent = true
+                } else {
+                    if runStart < 0 { runStart = here }
+                    state = .unquoted
+                    rowHasContent = true
+                }
+            case .quoted:
+                if b == 0x22 {
+                    if runStart >= 0 {
+                        bytes.append(
+                            contentsOf: UnsafeBufferPointer(
+                                start: buffer + runStart, count: here - runStart))
+                        runStart = -1
+                    }
+                    state = .afterQuote
+                } else {
+                    if runStart < 0 { runStart = here }
+                    if b == 0x0A || b == 0x0D { newline(crlf) }
+                }
+            case .afterQuote:
+                if b == 0x22 {  // "" inside quotes
+                    bytes.append(0x22)
+                    state = .quoted
+                } else if b == 0x2C {
+                    endField()
+                    state = .fieldStart
+                    fieldStart = bytes.count
+                    fieldLine = line
+                    fieldColumn = column + 1
+                    quoted = false
+                } else if b == 0x0A || b == 0x0D {
+                    endLine = line
+                    endColumn = column
+                    newline(crlf)
+                    endField()
+                    rowNumber += 1
+                    if b == 0x0D { skipLF = true }
+                    return .row
+                } else {
+                    failure = .csvAfterQuote(
+                        at: SourceLocation(file: file, line: line, column: column))
+                    return .end
+                }
+            }
+        }
+    }
+
+    /// Moves to the next line; the LF of a CRLF pair does not count again.
+    @inline(__always)
+    private func newline(_ crlf: Bool) {
+        if !crlf { line += 1 }
+        column = 0
+    }
+}

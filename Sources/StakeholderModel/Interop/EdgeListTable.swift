@@ -1,0 +1,286 @@
+import Foundation
+
+/// A large edge list in compact form: endpoint names interned to dense `Int32` indices.
+///
+/// This is the lean import path for graphs of millions of edges, which the full ``Model``
+/// (with its per-edge strings, sources and validity) is too heavy for. Names are the
+/// endpoint texts exactly as the file has them (spaces and tabs around them dropped; no
+/// slugs), in order of first appearance. No model validation happens here: self-loops and
+/// repeated edges are kept, and the graph engine decides what they mean.
+public struct EdgeListTable: Sendable, Equatable {
+    /// The distinct node names; a node's index is its position here.
+    public var names: [String]
+    /// The source node of each edge.
+    public var sources: [Int32]
+    /// The target node of each edge.
+    public var targets: [Int32]
+    /// The relation of each edge, as an index into ``relationNames``.
+    public var relations: [Int32]
+    /// The distinct relation names, in order of first appearance; `linked-to` stands for
+    /// rows without a relation.
+    public var relationNames: [String]
+    /// The `weight` column of each edge, or empty when the file has none.
+    public var weights: [Double]
+    /// True for each relation whose every edge is marked `Undirected` in a Gephi `Type`
+    /// column (parallel to ``relationNames``).
+    public var undirected: [Bool]
+
+    /// Creates a table.
+    public init(
+        names: [String], sources: [Int32], targets: [Int32], relations: [Int32],
+        relationNames: [String], weights: [Double] = [], undirected: [Bool]? = nil
+    ) {
+        self.names = names
+        self.sources = sources
+        self.targets = targets
+        self.relations = relations
+        self.relationNames = relationNames
+        self.weights = weights
+        self.undirected = undirected ?? Array(repeating: false, count: relationNames.count)
+    }
+
+    /// The number of edges.
+    public var edgeCount: Int { sources.count }
+}
+
+/// Why a file could not be imported: every located diagnostic (errors and warnings).
+public struct ImportFailure: Error, Sendable, Equatable {
+    /// The diagnostics, in output order.
+    public var diagnostics: [Diagnostic]
+
+    /// Creates a failure.
+    public init(diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+}
+
+/// Interns byte strings to dense `Int32` ids without creating a `String` per lookup: an
+/// open-addressing hash table over an arena of the distinct byte strings. A `String` is made
+/// once per distinct name.
+struct ByteInterner {
+    private var arena: [UInt8] = []
+    private var starts: [Int] = [0]
+    private var hashes: [UInt64] = []
+    private var slots: [Int32]
+    private var mask: Int
+    private(set) var strings: [String] = []
+
+    init(capacity: Int = 1024) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        slots = Array(repeating: -1, count: size)
+        mask = size - 1
+    }
+
+    var count: Int { strings.count }
+
+    @inline(__always)
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes {
+            h ^= UInt64(b)
+            h = h &* 0x0000_0100_0000_01B3
+        }
+        // Final mix so that the low bits used for slots depend on every byte.
+        h ^= h >> 29
+        h = h &* 0xBF58_476D_1CE4_E5B9
+        h ^= h >> 32
+        return h
+    }
+
+    /// The id of `bytes`, adding it on first sight.
+    mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        let h = Self.hash(bytes)
+        var slot = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let id = slots[slot]
+            if id < 0 { break }
+            let i = Int(id)
+            if hashes[i] == h, starts[i + 1] - starts[i] == bytes.count {
+                let equal = arena.withUnsafeBufferPointer { a in
+                    bytes.count == 0
+                        || memcmp(a.baseAddress! + starts[i], bytes.baseAddress!, bytes.count) == 0
+                }
+                if equal { return id }
+            }
+            slot = (slot + 1) & mask
+        }
+        let id = Int32(strings.count)
+        slots[slot] = id
+        hashes.append(h)
+        arena.append(contentsOf: bytes)
+        starts.append(arena.count)
+        strings.append(String(decoding: bytes, as: UTF8.self))
+        if strings.count * 2 > slots.count { grow() }
+        return id
+    }
+
+    /// The id of a string, adding it on first sight.
+    mutating func intern(_ string: String) -> Int32 {
+        var s = string
+        return s.withUTF8 { intern($0) }
+    }
+
+    private mutating func grow() {
+        let size = slots.count * 2
+        slots = Array(repeating: -1, count: size)
+        mask = size - 1
+        for (i, h) in hashes.enumerated() {
+            var slot = Int(truncatingIfNeeded: h) & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(i)
+        }
+    }
+}
+
+extension ModelImporter {
+    /// Streams a CSV edge list into an ``EdgeListTable``, interning endpoint names as bytes.
+    ///
+    /// The header is matched as for ``ModelImporter/load(path:format:nodesPath:)``
+    /// (`source`/`from`, `target`/`to`, `relation`, else `type`, else `label`, `weight`);
+    /// other columns are read past. Malformed rows, empty endpoints and non-numeric weights
+    /// are located errors; the first 200 are reported.
+    ///
+    /// - Complexity: O(*bytes*) time; memory O(*edges* + *distinct names*): one `String` per
+    ///   distinct node, three or four array entries per edge.
+    public static func loadEdgeList(path: String) -> Result<EdgeListTable, ImportFailure> {
+        var failure: Diagnostic?
+        guard let reader = CSVReader(path: path, failure: &failure) else {
+            return .failure(ImportFailure(diagnostics: failure.map { [$0] } ?? []))
+        }
+        guard reader.next() else {
+            return .failure(ImportFailure(diagnostics: [reader.failure ?? .csvEmpty(path)]))
+        }
+        let header = CSVHeader.read(reader)
+        var headerProblems: [Diagnostic] = []
+        let c = CSVHeader.edgeColumns(
+            names: header.names, locations: header.locations, diagnostics: &headerProblems)
+        var sink = DiagnosticSink()
+        sink.append(contentsOf: headerProblems)
+        guard let sourceColumn = c.source, let targetColumn = c.target else {
+            let missing = c.source == nil ? "source" : "target"
+            sink.append(
+                .csvMissingColumn(
+                    missing, table: "edge table",
+                    accepted: missing == "source"
+                        ? EdgeColumns.sourceNames : EdgeColumns.targetNames,
+                    at: reader.rowLocation))
+            return .failure(ImportFailure(diagnostics: sink.all))
+        }
+        let relationColumns = [c.relation, c.type, c.label].compactMap { $0 }
+        var nodes = ByteInterner(capacity: 1 << 16)
+        var relationsInterner = ByteInterner(capacity: 16)
+        var sources: [Int32] = []
+        var targets: [Int32] = []
+        var relations: [Int32] = []
+        var weights: [Double] = []
+        var directedSeen: [Bool] = []
+        var undirectedSeen: [Bool] = []
+        let defaultRelation = relationsInterner.intern(DerivedSchema.defaultRelation)
+        directedSeen.append(false)
+        undirectedSeen.append(false)
+        let expected = c.count
+        while reader.next() {
+            guard reader.fields.count == expected else {
+                sink.append(
+                    .csvFieldCount(
+                        row: reader.rowNumber, count: reader.fields.count, expected: expected,
+                        at: reader.fields.count < expected
+                            ? reader.endLocation : reader.location(expected)))
+                continue
+            }
+            let s = reader.withTrimmedField(sourceColumn) { $0.isEmpty ? -1 : nodes.intern($0) }
+            let t = reader.withTrimmedField(targetColumn) { $0.isEmpty ? -1 : nodes.intern($0) }
+            if s < 0 || t < 0 {
+                let column = s < 0 ? sourceColumn : targetColumn
+                sink.append(
+                    .csvEmptyField(
+                        header.names[column], row: reader.rowNumber, at: reader.location(column)))
+                continue
+            }
+            var directed = true
+            var typeIsDirection = false
+            if let tc = c.type {
+                reader.withTrimmedField(tc) { bytes in
+                    if Self.equalsIgnoringCase(bytes, "directed") {
+                        typeIsDirection = true
+                    } else if Self.equalsIgnoringCase(bytes, "undirected") {
+                        typeIsDirection = true
+                        directed = false
+                    }
+                }
+            }
+            var chosen: Int32?
+            for column in relationColumns where chosen == nil {
+                if column == c.type && typeIsDirection { continue }
+                chosen = reader.withTrimmedField(column) { bytes in
+                    bytes.isEmpty ? nil : relationsInterner.intern(bytes)
+                }
+            }
+            let relation = chosen ?? defaultRelation
+            while directedSeen.count < relationsInterner.count {
+                directedSeen.append(false)
+                undirectedSeen.append(false)
+            }
+            if directed {
+                directedSeen[Int(relation)] = true
+            } else {
+                undirectedSeen[Int(relation)] = true
+            }
+            if let w = c.weight {
+                let value: Double? = reader.withTrimmedField(w) { bytes in
+                    bytes.isEmpty ? 1 : Self.parseDouble(bytes)
+                }
+                guard let value else {
+                    sink.append(
+                        .csvNotANumber(
+                            reader.trimmed(w), column: header.names[w], at: reader.location(w)))
+                    continue
+                }
+                weights.append(value)
+            }
+            sources.append(s)
+            targets.append(t)
+            relations.append(relation)
+        }
+        if let failure = reader.failure { sink.append(failure) }
+        if sink.hasErrors { return .failure(ImportFailure(diagnostics: sink.all)) }
+        let undirected = (0..<relationsInterner.count).map {
+            undirectedSeen[$0] && !directedSeen[$0]
+        }
+        return .success(
+            EdgeListTable(
+                names: nodes.strings, sources: sources, targets: targets, relations: relations,
+                relationNames: relationsInterner.strings, weights: weights, undirected: undirected))
+    }
+
+    static func equalsIgnoringCase(_ bytes: UnsafeBufferPointer<UInt8>, _ word: StaticString)
+        -> Bool
+    {
+        guard bytes.count == word.utf8CodeUnitCount else { return false }
+        let w = word.utf8Start
+        for i in 0..<bytes.count where bytes[i] | 0x20 != w[i] { return false }
+        return true
+    }
+
+    /// Parses a decimal number from bytes without making a `String` for plain integers.
+    static func parseDouble(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        var value = 0
+        var negative = false
+        var i = 0
+        if let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
+            negative = first == UInt8(ascii: "-")
+            i = 1
+        }
+        var simple = i < bytes.count && bytes.count - i <= 15
+        while simple && i < bytes.count {
+            let d = bytes[i] &- UInt8(ascii: "0")
+            if d > 9 {
+                simple = false
+                break
+            }
+            value = value * 10 + Int(d)
+            i += 1
+        }
+        if simple { return Double(negative ? -value : value) }
+        return Double(String(decoding: bytes, as: UTF8.self))
+    }
+}
