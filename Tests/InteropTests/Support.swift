@@ -201,6 +201,7 @@ enum PythonJSON {
         case number(String)
         case strings([String])
         case bool(Bool)
+        case raw(String)
 
         var dumped: String {
             switch self {
@@ -209,6 +210,7 @@ enum PythonJSON {
             case .strings(let l):
                 return "[" + l.map(PythonJSON.string).joined(separator: ", ") + "]"
             case .bool(let b): return b ? "true" : "false"
+            case .raw(let r): return r
             }
         }
     }

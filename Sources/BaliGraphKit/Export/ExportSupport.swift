@@ -85,7 +85,9 @@ enum ExportSupport {
 ///
 /// `&`, `<`, `>`, `"` and `'` become entity references; in attribute values tab, line feed
 /// and carriage return become character references so that attribute normalisation keeps
-/// them, and in content a carriage return does. Characters XML 1.0 cannot carry at all —
+/// them, and in content a carriage return does. Invisible formatting characters (such as
+/// the right-to-left override U+202E) become character references, so the file displays
+/// as what it holds and still reads back the same. Characters XML 1.0 cannot carry at all —
 /// C0 controls other than tab, LF and CR, and U+FFFE/U+FFFF — are replaced by U+FFFD (the
 /// only loss in XML exports; a model rarely has them).
 enum XMLEscaping {
@@ -105,6 +107,8 @@ enum XMLEscaping {
             default:
                 if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF {
                     out += "\u{FFFD}"
+                } else if ExportSupport.isInvisibleFormat(scalar) {
+                    out += "&#x" + String(scalar.value, radix: 16, uppercase: true) + ";"
                 } else {
                     out.unicodeScalars.append(scalar)
                 }

@@ -11,17 +11,32 @@ extension ModelExporter {
     /// `until` and the free attributes (as `attr:KEY` when the key collides); edges hold
     /// `relation`, `label`, `sources`, `confidence`, `note`, `since`, `until` and attributes.
     /// `key` numbers the parallel edges between the same two nodes from 0, as NetworkX's
-    /// multigraphs do. Lists are JSON arrays; absent values are left out; object keys are
-    /// sorted.
+    /// multigraphs do. Lists are JSON arrays; attributes whose every value is a canonical
+    /// integer or decimal are JSON numbers (as in the GraphML export); absent values are left
+    /// out; object keys are sorted.
     public static func nodeLinkJSON(_ model: Model) -> String {
-        func attributes(_ list: [(key: String, value: AttributeValue)], reserved: Set<String>)
-            -> [String: JSONValue]
-        {
+        let nodeAttrs = model.nodes.map(\.attributes)
+        let edgeAttrs = model.edges.map(\.attributes)
+        var types: [String: String] = [:]
+        for key in ExportSupport.attributeKeys(nodeAttrs) {
+            types["n\u{0}" + key] = ExportSupport.valueType(of: key, in: nodeAttrs)
+        }
+        for key in ExportSupport.attributeKeys(edgeAttrs) {
+            types["e\u{0}" + key] = ExportSupport.valueType(of: key, in: edgeAttrs)
+        }
+        func attributes(
+            _ list: [(key: String, value: AttributeValue)], reserved: Set<String>, domain: String
+        ) -> [String: JSONValue] {
             var out: [String: JSONValue] = [:]
             for (key, value) in list {
                 let name = InteropCoding.attributeName(key, reserved: reserved)
                 switch value {
-                case .string(let s): out[name] = .string(s)
+                case .string(let s):
+                    switch types[domain + "\u{0}" + key] {
+                    case "long": out[name] = Int(s).map { .int($0) } ?? .string(s)
+                    case "double": out[name] = Double(s).map { .double($0) } ?? .string(s)
+                    default: out[name] = .string(s)
+                    }
                 case .list(let l): out[name] = .array(l.map { .string($0) })
                 }
             }
@@ -44,7 +59,8 @@ extension ModelExporter {
         if let d = model.description { graph["description"] = .string(d) }
 
         let nodes: [JSONValue] = model.nodes.map { node in
-            var o = attributes(node.attributes, reserved: InteropCoding.reservedNodeNames)
+            var o = attributes(
+                node.attributes, reserved: InteropCoding.reservedNodeNames, domain: "n")
             o["id"] = .string(node.id)
             o["kind"] = .string(node.kind)
             o["name"] = .string(node.name)
@@ -60,7 +76,8 @@ extension ModelExporter {
         }
         let keys = ExportSupport.parallelKeys(model.edges, byRelation: false)
         let edges: [JSONValue] = zip(model.edges, keys).map { edge, key in
-            var o = attributes(edge.attributes, reserved: InteropCoding.reservedEdgeNames)
+            var o = attributes(
+                edge.attributes, reserved: InteropCoding.reservedEdgeNames, domain: "e")
             o["source"] = .string(edge.from)
             o["target"] = .string(edge.to)
             o["key"] = .int(key)

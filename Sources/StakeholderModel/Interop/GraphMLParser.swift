@@ -440,7 +440,7 @@ private final class GraphMLDelegate: NSObject, XMLParserDelegate {
                 labelDepth = nil
             }
             guard stack.count == d.depth else { return }
-            let value = labelText ?? text
+            let value = labelText.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) } ?? text
             let item = GraphMLData(key: d.key, value: value, location: d.location)
             let parent = stack.last.map(Self.localName) ?? ""
             switch parent {
