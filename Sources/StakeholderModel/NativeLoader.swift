@@ -46,7 +46,7 @@ public enum NativeLoader {
         }
         let root: Yams.Node?
         do {
-            root = try Yams.compose(yaml: text)
+            root = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             return LoadResult(model: nil, diagnostics: [syntaxDiagnostic(error, file: file)])
         } catch {
