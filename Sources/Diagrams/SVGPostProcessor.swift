@@ -193,15 +193,20 @@ private struct Processor {
             }
             if starts(with: "<!--") {
                 position = end(after: "-->", from: position + 4)
+                dropLineBreak()
             } else if starts(with: "<![CDATA[") {
                 position = end(after: "]]>", from: position + 9)
+                dropLineBreak()
             } else if starts(with: "<!") {
                 position = endOfDeclaration(from: position + 2)
+                dropLineBreak()
             } else if starts(with: "<?") {
                 let start = position
                 position = end(after: "?>", from: position + 2)
                 if start == 0 && input[start..<position].starts(with: Array("<?xml ".utf8)) {
                     output += input[start..<position]
+                } else {
+                    dropLineBreak()
                 }
             } else if starts(with: "</") {
                 endTag()
@@ -265,12 +270,12 @@ private struct Processor {
         let raw = input[start..<position]
 
         guard SVGPostProcessor.allowedElements.contains(name) else {
-            if !selfClosing { skipElement() }
+            if !selfClosing { skipElement(name) } else { dropLineBreak() }
             return
         }
         if name == "title", !removedGraphTitle, let parent = stack.last, parent.isRootGraph {
             removedGraphTitle = true
-            if !selfClosing { skipElement() }
+            if !selfClosing { skipElement(name) } else { dropLineBreak() }
             return
         }
         let kept = attributes.filter(isSafe)
@@ -324,10 +329,13 @@ private struct Processor {
         output += input[start..<position]
     }
 
-    /// Skips the content and end tag of an element whose start tag was just read.
-    mutating func skipElement() {
-        var depth = 1
-        while position < input.count && depth > 0 {
+    /// Skips the content and end tag of an element whose start tag (named `name`) was just
+    /// read. Inner elements are tracked by name, so an end tag closes the innermost open
+    /// element of that name and everything inside it, as an HTML parser would: a stray `<g>`
+    /// in a script's text cannot keep the script open.
+    mutating func skipElement(_ name: String) {
+        var open = [name]
+        while position < input.count && !open.isEmpty {
             if input[position] != UInt8(ascii: "<") {
                 position = input[position...].firstIndex(of: UInt8(ascii: "<")) ?? input.count
             } else if starts(with: "<!--") {
@@ -339,12 +347,15 @@ private struct Processor {
             } else if starts(with: "<?") {
                 position = end(after: "?>", from: position + 2)
             } else if starts(with: "</") {
-                depth -= 1
-                position =
-                    (input[position...].firstIndex(of: UInt8(ascii: ">")) ?? input.count - 1) + 1
+                position += 2
+                let closing = readName()
+                position = Swift.min(
+                    (input[position...].firstIndex(of: UInt8(ascii: ">")) ?? input.count) + 1,
+                    input.count)
+                if let index = open.lastIndex(of: closing) { open.removeSubrange(index...) }
             } else {
                 position += 1
-                _ = readName()
+                let inner = readName()
                 var selfClosing = false
                 while position < input.count, input[position] != UInt8(ascii: ">") {
                     let byte = input[position]
@@ -356,8 +367,19 @@ private struct Processor {
                     }
                 }
                 position = Swift.min(position + 1, input.count)
-                if !selfClosing { depth += 1 }
+                if !selfClosing && !inner.isEmpty { open.append(inner) }
             }
+        }
+        dropLineBreak()
+    }
+
+    /// After something dropped, skips the line break that followed it when the output
+    /// already ends a line, so that no blank lines are left behind.
+    mutating func dropLineBreak() {
+        if position < input.count, input[position] == UInt8(ascii: "\n"),
+            output.last == UInt8(ascii: "\n")
+        {
+            position += 1
         }
     }
 
@@ -460,6 +482,8 @@ private struct Processor {
             let byte = input[position]
             if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t")
                 || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: ">")
+                || (byte == UInt8(ascii: "/") && position + 1 < input.count
+                    && input[position + 1] == UInt8(ascii: ">"))
             {
                 break
             }
