@@ -121,12 +121,14 @@ public struct Theme: Hashable, Sendable {
             self.strokeReplacements = strokeReplacements
         }
 
+        /// Equal when every colour and replacement is equal, in order.
         public static func == (a: DarkPalette, b: DarkPalette) -> Bool {
             a.background == b.background && a.text == b.text && a.clusterFill == b.clusterFill
                 && a.strokeReplacements.map(\.from) == b.strokeReplacements.map(\.from)
                 && a.strokeReplacements.map(\.to) == b.strokeReplacements.map(\.to)
         }
 
+        /// Hashes the page and text colours.
         public func hash(into hasher: inout Hasher) {
             hasher.combine(background)
             hasher.combine(text)
@@ -240,8 +242,10 @@ public struct Theme: Hashable, Sendable {
         return theme
     }()
 
+    /// Themes are identified by their names.
     public static func == (a: Theme, b: Theme) -> Bool { a.name == b.name }
 
+    /// Hashes the name.
     public func hash(into hasher: inout Hasher) { hasher.combine(name) }
 }
 
