@@ -19,7 +19,10 @@ let package = Package(
             name: "StakeholderModel",
             dependencies: ["GraphEngine", .product(name: "Yams", package: "Yams")]
         ),
-        .target(name: "Diagrams", dependencies: ["StakeholderModel", "GraphEngine"]),
+        .target(
+            name: "Diagrams",
+            dependencies: ["StakeholderModel", "GraphEngine", .product(name: "Yams", package: "Yams")]
+        ),
         .systemLibrary(
             name: "CGraphviz",
             path: "Sources/CGraphviz",
@@ -42,7 +45,8 @@ let package = Package(
         .testTarget(name: "GraphEngineTests", dependencies: ["GraphEngine"], exclude: ["Fixtures"]),
         .testTarget(
             name: "StakeholderModelTests", dependencies: ["StakeholderModel"], exclude: ["Fixtures"]),
-        .testTarget(name: "DiagramsTests", dependencies: ["Diagrams", "StakeholderModel"]),
+        .testTarget(
+            name: "DiagramsTests", dependencies: ["Diagrams", "StakeholderModel"], exclude: ["Fixtures"]),
         .testTarget(name: "GraphvizRenderTests", dependencies: ["GraphvizRender"]),
         .testTarget(name: "BaliGraphKitTests", dependencies: ["BaliGraphKit", "GraphEngine", "StakeholderModel"]),
         .testTarget(name: "EndToEndTests", dependencies: ["BaliGraphKit"]),
