@@ -19,9 +19,16 @@
 // The discipline owns its name<->ID tables. It must not rely on cgraph's internal name
 // map: agclose() of any subgraph (neato, fdp, sfdp and twopi create and close
 // components) calls aginternalmapclose() on the shared closure, which wipes every name.
+//
+// The names it keeps (and returns from `print`, i.e. agnameof) are strings of the root
+// graph's reference-counted string pool (agstrdup), like the default discipline's:
+// cgraph's writer asks aghtmlstr() whether a name is an HTML string, which reads the
+// pool's header in front of the characters, so a plain malloc'd copy would make it read
+// heap metadata (and write some names as <...>).
 
 typedef struct {
-    char **names;  // names[k] is the name with ID 2 * (k + 1)
+    Agraph_t *root;
+    char **names;  // names[k] is the name with ID 2 * (k + 1), held with agstrdup
     size_t count;
     size_t capacity;
     uint32_t *slots;  // open addressing: 0 = empty, else k + 1
@@ -68,10 +75,10 @@ static int grow_slots(gvs_idstate *state) {
 }
 
 static void *id_open(Agraph_t *graph, Agdisc_t *discipline) {
-    (void)graph;
     (void)discipline;
     gvs_idstate *state = calloc(1, sizeof(gvs_idstate));
     if (state) {
+        state->root = graph;
         state->next_anonymous = 1;
     }
     return state;
@@ -115,7 +122,9 @@ static long id_map(void *opaque, int objtype, char *name, IDTYPE *id, int create
         state->names = names;
         state->capacity = capacity;
     }
-    char *copy = strdup(name);
+    // One more reference to the pooled string (the same entry, HTML flag included, as
+    // the scanner's token when the name came from DOT text).
+    char *copy = agstrdup(state->root, name);
     if (!copy) {
         return 0;
     }
@@ -157,8 +166,9 @@ static void id_close(void *opaque) {
     if (!state) {
         return;
     }
+    // agclose() of the root calls this before it frees the string pool.
     for (size_t k = 0; k < state->count; k++) {
-        free(state->names[k]);
+        agstrfree(state->root, state->names[k]);
     }
     free(state->names);
     free(state->slots);

@@ -112,17 +112,21 @@ char *gvs_plugin_config_path(void) {
         directory = strdup(bindir);
     } else {
         // libgvc finds its plugins next to itself: <dir of libgvc.so>/graphviz.
+        // Resolved, so that /lib/... (merged /usr) is reported as /usr/lib/....
         Dl_info info;
         if (dladdr((void *)&gvContext, &info) && info.dli_fname) {
-            const char *slash = strrchr(info.dli_fname, '/');
+            char *library = realpath(info.dli_fname, NULL);
+            const char *name = library ? library : info.dli_fname;
+            const char *slash = strrchr(name, '/');
             if (slash) {
-                size_t size = (size_t)(slash - info.dli_fname);
+                size_t size = (size_t)(slash - name);
                 directory = malloc(size + sizeof "/graphviz");
                 if (directory) {
-                    memcpy(directory, info.dli_fname, size);
+                    memcpy(directory, name, size);
                     memcpy(directory + size, "/graphviz", sizeof "/graphviz");
                 }
             }
+            free(library);
         }
     }
     if (!directory) {

@@ -180,21 +180,37 @@ public final class Graphviz: Sendable {
 
     /// Explains missing plugins; the usual cause is a missing or stale `config6a`.
     private static func missingPluginsSummary(missing: [String], layouts: [String]) -> String {
-        var path = "the Graphviz plugin directory's config6a"
-        var exists = true
-        if let configPath = gvs_plugin_config_path() {
-            path = String(cString: configPath)
-            exists = gvs_file_exists(configPath) != 0
-            gvs_free(configPath)
+        var configPath: String?
+        var configExists = true
+        if let path = gvs_plugin_config_path() {
+            configPath = String(cString: path)
+            configExists = gvs_file_exists(path) != 0
+            gvs_free(path)
         }
+        // Debian's libgvc6 ships the tool its install script runs.
+        let debianTool = "/usr/sbin/libgvc6-config-update"
+        return missingPluginsSummary(
+            missing: missing, layouts: layouts, configPath: configPath, configExists: configExists,
+            debianTool: gvs_file_exists(debianTool) != 0 ? debianTool : nil)
+    }
+
+    /// The text of ``missingPluginsSummary(missing:layouts:)``, from the facts gathered.
+    static func missingPluginsSummary(
+        missing: [String], layouts: [String], configPath: String?, configExists: Bool,
+        debianTool: String?
+    ) -> String {
+        let path = configPath ?? "the Graphviz plugin directory's config6a"
         let cause =
-            exists
+            configExists
             ? "\(path) does not register them (stale plugin list?)"
             : "the plugin list \(path) is missing, so Graphviz loaded no plugins at all"
+        let regenerate =
+            debianTool.map { "`\($0) -c` or `dot -c`" } ?? "`dot -c` (from the graphviz package)"
         let fix =
-            "Regenerate it as root with `dot -c` (package graphviz), or reinstall libgvc6 "
+            "Regenerate it as root with \(regenerate), or reinstall libgvc6 "
             + "(`apt-get install --reinstall libgvc6`), whose install script writes it; "
-            + "copying Graphviz's .so files into an image without running it leaves it out"
+            + "copying Graphviz's .so files into an image without running that script leaves "
+            + "it out"
         let found = layouts.isEmpty ? "" : " (layouts found: \(layouts.joined(separator: ", ")))"
         return "Graphviz plugins missing: \(missing.joined(separator: ", "))\(found); "
             + "\(cause). \(fix)."

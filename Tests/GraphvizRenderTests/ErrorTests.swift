@@ -164,7 +164,30 @@ struct ErrorTests {
         #expect(RenderLimits(inputBytes: .max).inputBytes == RenderLimits.maximumInputBytes)
     }
 
-    @Test("a setup error says how to fix the plugin list")
+    @Test("a missing plugin list is explained with the commands that fix it")
+    func missingPluginList() {
+        let summary = Graphviz.missingPluginsSummary(
+            missing: ["layout dot", "output format svg"], layouts: [],
+            configPath: "/usr/lib/x86_64-linux-gnu/graphviz/config6a", configExists: false,
+            debianTool: "/usr/sbin/libgvc6-config-update")
+        #expect(
+            summary == "Graphviz plugins missing: layout dot, output format svg; the plugin list "
+                + "/usr/lib/x86_64-linux-gnu/graphviz/config6a is missing, so Graphviz loaded no "
+                + "plugins at all. Regenerate it as root with `/usr/sbin/libgvc6-config-update -c` "
+                + "or `dot -c`, or reinstall libgvc6 (`apt-get install --reinstall libgvc6`), whose "
+                + "install script writes it; copying Graphviz's .so files into an image without "
+                + "running that script leaves it out.")
+        let stale = Graphviz.missingPluginsSummary(
+            missing: ["output format pdf"], layouts: ["dot", "neato"], configPath: "/x/config6a",
+            configExists: true, debianTool: nil)
+        #expect(
+            stale.hasPrefix(
+                "Graphviz plugins missing: output format pdf (layouts found: dot, neato); "
+                    + "/x/config6a does not register them (stale plugin list?). Regenerate it as "
+                    + "root with `dot -c` (from the graphviz package), or reinstall libgvc6"))
+    }
+
+    @Test("the description indents multi-line Graphviz messages")
     func setupDescription() {
         let error = GraphvizError(
             stage: .setup, summary: "Graphviz plugins missing: layout dot; fix it",

@@ -47,6 +47,20 @@ struct RenderingTests {
         #expect(text.contains("bb=\""))
     }
 
+    @Test("names keep their kind in dot output: plain, quoted, HTML")
+    func namesInDotOutput() throws {
+        let text = try Graphviz.shared.render(
+            dot:
+                "digraph \"G\" { \"plain\"; \"with space\"; <<b>bold</b>>; \"plain\" -> <<b>bold</b>> }",
+            format: .dot
+        ).text
+        #expect(text.hasPrefix("digraph G {"))
+        #expect(text.contains("\tplain\t["))
+        #expect(text.contains("\t\"with space\"\t["))
+        #expect(text.contains("\t<<b>bold</b>>\t["))
+        #expect(text.contains("\tplain -> <<b>bold</b>>\t["))
+    }
+
     @Test("JSON output parses and lists the objects")
     func json() throws {
         let bytes = try Graphviz.shared.render(dot: Samples.clustered, format: .json).bytes

@@ -6,9 +6,11 @@
 # CGraphvizShim sources and runs it:
 #   1. without valgrind, rendering graphs that make Graphviz warn and fail: standard
 #      error must stay empty (every message goes through the error hook);
-#   2. under valgrind with N, 2N and 3N renders: the bytes "definitely lost" must not
-#      grow with N. One-time allocations (plugin list, fontconfig, Swift runtime) are the
-#      same in every run; a leak per render makes the longer runs lose more.
+#   2. under valgrind, the same failure paths: no memory errors;
+#   3. under valgrind with N, 2N and 3N renders: no memory errors, and the bytes
+#      "definitely lost" must not grow with N. One-time allocations (plugin list,
+#      fontconfig, Swift runtime) are the same in every run; a leak per render makes
+#      the longer runs lose more.
 #
 # Usage: Tests/GraphvizRenderTests/leakcheck.sh [package-dir] [N]
 #   GRAPHVIZ_LEAK_GRAPH=plain|cyclic|clustered
@@ -16,8 +18,8 @@
 #   GRAPHVIZ_LEAK_ENGINE=dot|neato|...   (default dot)
 #   GRAPHVIZ_LEAK_FORMAT=svg|png|pdf|... (default svg)
 #   GRAPHVIZ_LEAK_KEEP=1                 (keep the program and the valgrind logs)
-# Exit status: 0 if nothing grows, 1 if something leaks per render or stderr was
-# written, 2 on a usage or tool error.
+# Exit status: 0 if all is well; 1 if something leaks per render, valgrind finds a
+# memory error or stderr was written; 2 on a usage or tool error.
 #
 # Expect growth with the dot engine for GRAPHVIZ_LEAK_GRAPH=clustered and =cyclic:
 # Graphviz 2.42's dot layout never frees the virtual edges it makes for clusters
@@ -131,16 +133,37 @@ cat >"$work/pango.supp" <<'SUPP'
    obj:*/libpangoft2-1.0.so*
 }
 SUPP
+# Memory errors (invalid reads and writes, uninitialised values) found in a valgrind log.
+memory_errors() {
+    sed -n 's/.*ERROR SUMMARY: \([0-9,]*\) errors.*/\1/p' "$1" | tr -d ,
+}
+
 # Prints the bytes definitely lost in a run with $1 renders.
 definitely_lost() {
     local count=$1 log="$work/valgrind-$1.log"
-    GRAPHVIZ_LEAK_RENDERS=$count valgrind --leak-check=full --errors-for-leak-kinds=none --suppressions="$work/pango.supp" \
-        --log-file="$log" "$work/leakcheck" >/dev/null 2>&1 ||
+    GRAPHVIZ_LEAK_RENDERS=$count valgrind --leak-check=full --errors-for-leak-kinds=none \
+        --suppressions="$work/pango.supp" --log-file="$log" "$work/leakcheck" >/dev/null 2>&1 ||
         { echo "leakcheck: the run with $count renders failed; see below" >&2; tail -n 30 "$log" >&2; exit 2; }
+    if [[ "$(memory_errors "$log")" != 0 ]]; then
+        echo "leakcheck: valgrind found memory errors in the run with $count renders:" >&2
+        grep -m 1 -A 20 -E "Invalid|uninitialised|Conditional jump" "$log" >&2
+        exit 1
+    fi
     local lost
     lost=$(sed -n 's/.*definitely lost: \([0-9,]*\) bytes.*/\1/p' "$log" | tr -d ,)
     echo "${lost:-0}"
 }
+
+# The failure paths (syntax errors, second graphs, unknown engines...) under valgrind.
+GRAPHVIZ_STDERR_CHECK=1 valgrind --log-file="$work/valgrind-errors.log" "$work/leakcheck" \
+    >/dev/null 2>&1 || { echo "leakcheck: the failure-path run crashed" >&2; exit 2; }
+if [[ "$(memory_errors "$work/valgrind-errors.log")" != 0 ]]; then
+    echo "leakcheck: valgrind found memory errors on the failure paths:" >&2
+    grep -m 1 -A 20 -E "Invalid|uninitialised|Conditional jump" "$work/valgrind-errors.log" >&2
+    status=1
+else
+    echo "memory errors: none on the failure paths"
+fi
 
 # Three runs, because one-time allocations by pango and fontconfig threads are reported
 # as lost in some runs and not in others (a few hundred bytes): a leak per render must
