@@ -6,12 +6,17 @@ public struct CommandResult: Sendable, Equatable {
     public var stderr: String
     /// 0 success, 1 data or query failure (or "differences found" for diff), 64 usage error.
     public var exitCode: Int32
+    /// Binary output (a PNG or PDF sent to standard output), written after `stdout`.
+    public var binaryStdout: [UInt8]
 
     /// Creates a result.
-    public init(stdout: String = "", stderr: String = "", exitCode: Int32 = 0) {
+    public init(
+        stdout: String = "", stderr: String = "", exitCode: Int32 = 0, binaryStdout: [UInt8] = []
+    ) {
         self.stdout = stdout
         self.stderr = stderr
         self.exitCode = exitCode
+        self.binaryStdout = binaryStdout
     }
 }
 

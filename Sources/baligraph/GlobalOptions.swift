@@ -52,6 +52,7 @@ struct GlobalOptions: ParsableArguments {
 /// Prints a result and exits with its code.
 func finish(_ result: CommandResult) throws -> Never {
     if !result.stdout.isEmpty { FileHandle.standardOutput.write(Data(result.stdout.utf8)) }
+    if !result.binaryStdout.isEmpty { FileHandle.standardOutput.write(Data(result.binaryStdout)) }
     if !result.stderr.isEmpty { FileHandle.standardError.write(Data(result.stderr.utf8)) }
     throw ExitCode(result.exitCode)
 }
