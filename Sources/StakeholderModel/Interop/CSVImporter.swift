@@ -339,7 +339,6 @@ private struct CSVImportState {
             guard let original = trimmedCell(reader, idColumn) else {
                 sink.append(
                     .csvEmptyField("id", row: reader.rowNumber, at: reader.location(idColumn)))
-                malformed = true
                 continue
             }
             var raw = RawNode(location: original.location)
@@ -467,7 +466,6 @@ private struct CSVImportState {
                         .csvEmptyField(
                             header.names[column], row: reader.rowNumber, at: reader.location(column)
                         ))
-                    malformed = true
                     continue
                 }
                 if let id = declared[original.value] {

@@ -31,8 +31,6 @@ final class CSVReader {
     private let fd: Int32
     private let capacity = 1 << 20
     private let buffer: UnsafeMutablePointer<UInt8>
-    private var count = 0
-    private var pos = 0
     private var atEOF = false
     private var started = false
 
@@ -49,15 +47,6 @@ final class CSVReader {
     private(set) var endColumn = 1
     /// The error that stopped reading, if any.
     private(set) var failure: Diagnostic?
-
-    private var line = 1
-    private var column = 0
-    private var lastWasCR = false
-    private var skipLF = false
-    private var offset = 0
-    private var utf8 = UTF8Validator()
-    private var sequenceLead: UInt8 = 0
-    private var sequenceOffset = 0
 
     /// Opens a file; nil and a diagnostic when it cannot be read.
     init?(path: String, failure: inout Diagnostic?) {
@@ -127,9 +116,9 @@ final class CSVReader {
         }
     }
 
-    private func refill() {
-        count = 0
-        pos = 0
+    private func refill(_ c: inout Cursor) {
+        c.count = 0
+        c.pos = 0
         while true {
             let n = read(fd, buffer, capacity)
             if n < 0 && errno == EINTR { continue }
@@ -140,15 +129,15 @@ final class CSVReader {
                 }
                 return
             }
-            count = n
+            c.count = n
             break
         }
         if !started {
             started = true
-            if count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF {
-                pos = 3
-                offset = 3
-            } else if count >= 2,
+            if c.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF {
+                c.pos = 3
+                c.offset = 3
+            } else if c.count >= 2,
                 (buffer[0] == 0xFF && buffer[1] == 0xFE) || (buffer[0] == 0xFE && buffer[1] == 0xFF)
             {
                 failure = .wrongEncoding(
@@ -183,44 +172,75 @@ final class CSVReader {
         case end
     }
 
+    /// The reader's position, copied into a local for the scanning loop (class properties
+    /// would cost an exclusivity check per byte).
+    private struct Cursor {
+        var pos = 0
+        var count = 0
+        var line = 1
+        var column = 0
+        var lastWasCR = false
+        var skipLF = false
+        var offset = 0
+        var utf8 = UTF8Validator()
+        var sequenceLead: UInt8 = 0
+        var sequenceOffset = 0
+    }
+
+    private var cursor = Cursor()
+
     private func readRow() -> Outcome {
-        bytes.removeAll(keepingCapacity: true)
-        fields.removeAll(keepingCapacity: true)
+        var c = cursor
+        var rowBytes: [UInt8] = []
+        var rowFields: [Field] = []
+        swap(&rowBytes, &bytes)
+        swap(&rowFields, &fields)
+        rowBytes.removeAll(keepingCapacity: true)
+        rowFields.removeAll(keepingCapacity: true)
+        defer {
+            cursor = c
+            swap(&rowBytes, &bytes)
+            swap(&rowFields, &fields)
+        }
+        let buffer = self.buffer
         var state = State.fieldStart
         var fieldStart = 0
-        var fieldLine = line
-        var fieldColumn = column + 1
+        var fieldLine = c.line
+        var fieldColumn = c.column + 1
         var quoted = false
         var quoteLine = 0
         var quoteColumn = 0
         var rowHasContent = false
-        // A run of literal bytes in the buffer not yet copied into `bytes`.
+        // A run of literal bytes in the buffer not yet copied into the row's bytes.
         var runStart = -1
-        rowLine = line
+        rowLine = c.line
 
         func endField() {
-            fields.append(
+            rowFields.append(
                 Field(
-                    start: fieldStart, end: bytes.count, line: fieldLine, column: fieldColumn,
+                    start: fieldStart, end: rowBytes.count, line: fieldLine, column: fieldColumn,
                     quoted: quoted))
+        }
+        func flushRun(to end: Int) {
+            if runStart >= 0 {
+                rowBytes.append(
+                    contentsOf: UnsafeBufferPointer(start: buffer + runStart, count: end - runStart)
+                )
+                runStart = -1
+            }
         }
 
         while true {
-            if pos == count {
-                if runStart >= 0 {
-                    bytes.append(
-                        contentsOf: UnsafeBufferPointer(
-                            start: buffer + runStart, count: pos - runStart))
-                    runStart = 0
-                }
-                refill()
+            if c.pos == c.count {
+                let inRun = runStart >= 0
+                flushRun(to: c.pos)
+                refill(&c)
                 if failure != nil { return .end }
                 if atEOF {
-                    runStart = -1
-                    if !utf8.isComplete {
+                    if !c.utf8.isComplete {
                         failure = .invalidUTF8(
-                            byte: nil, offset: offset,
-                            at: SourceLocation(file: file, line: line, column: column + 1))
+                            byte: nil, offset: c.offset,
+                            at: SourceLocation(file: file, line: c.line, column: c.column + 1))
                         return .end
                     }
                     if state == .quoted {
@@ -228,92 +248,83 @@ final class CSVReader {
                             at: SourceLocation(file: file, line: quoteLine, column: quoteColumn))
                         return .end
                     }
-                    if !rowHasContent && fields.isEmpty { return .end }
+                    if !rowHasContent && rowFields.isEmpty { return .end }
                     endField()
                     rowNumber += 1
-                    endLine = line
-                    endColumn = column + 1
+                    endLine = c.line
+                    endColumn = c.column + 1
                     return .row
                 }
-                if runStart >= 0 { runStart = pos }
+                if inRun { runStart = c.pos }
             }
-            let b = buffer[pos]
-            if skipLF {
-                skipLF = false
+            let b = buffer[c.pos]
+            if c.skipLF {
+                c.skipLF = false
                 if b == 0x0A {
-                    pos += 1
-                    offset += 1
-                    lastWasCR = false
-                    if runStart >= 0 { runStart = pos }
+                    c.pos += 1
+                    c.offset += 1
+                    c.lastWasCR = false
+                    if runStart >= 0 { runStart = c.pos }
                     continue
                 }
             }
-            if b >= 0x80 || utf8.need != 0 {
-                let midSequence = utf8.need != 0
-                if !utf8.accept(b) {
+            if b >= 0x80 || c.utf8.need != 0 {
+                let midSequence = c.utf8.need != 0
+                if !c.utf8.accept(b) {
                     failure =
                         midSequence
                         ? .invalidUTF8(
-                            byte: sequenceLead, offset: sequenceOffset,
-                            at: SourceLocation(file: file, line: line, column: column))
+                            byte: c.sequenceLead, offset: c.sequenceOffset,
+                            at: SourceLocation(file: file, line: c.line, column: c.column))
                         : .invalidUTF8(
-                            byte: b, offset: offset,
-                            at: SourceLocation(file: file, line: line, column: column + 1))
+                            byte: b, offset: c.offset,
+                            at: SourceLocation(file: file, line: c.line, column: c.column + 1))
                     return .end
                 }
                 if !midSequence {
-                    sequenceLead = b
-                    sequenceOffset = offset
+                    c.sequenceLead = b
+                    c.sequenceOffset = c.offset
                 }
             } else if b == 0 {
                 failure = .nulCharacter(
-                    at: SourceLocation(file: file, line: line, column: column + 1))
+                    at: SourceLocation(file: file, line: c.line, column: c.column + 1))
                 return .end
             }
-            if b & 0xC0 != 0x80 { column += 1 }
-            let crlf = b == 0x0A && lastWasCR
-            lastWasCR = b == 0x0D
-            let here = pos
-            pos += 1
-            offset += 1
+            if b & 0xC0 != 0x80 { c.column += 1 }
+            let crlf = b == 0x0A && c.lastWasCR
+            c.lastWasCR = b == 0x0D
+            let here = c.pos
+            c.pos += 1
+            c.offset += 1
 
             switch state {
             case .fieldStart, .unquoted:
                 if b == 0x2C {  // ,
-                    if runStart >= 0 {
-                        bytes.append(
-                            contentsOf: UnsafeBufferPointer(
-                                start: buffer + runStart, count: here - runStart))
-                        runStart = -1
-                    }
+                    flushRun(to: here)
                     endField()
                     rowHasContent = true
                     state = .fieldStart
-                    fieldStart = bytes.count
-                    fieldLine = line
-                    fieldColumn = column + 1
+                    fieldStart = rowBytes.count
+                    fieldLine = c.line
+                    fieldColumn = c.column + 1
                     quoted = false
                 } else if b == 0x0A || b == 0x0D {
-                    if runStart >= 0 {
-                        bytes.append(
-                            contentsOf: UnsafeBufferPointer(
-                                start: buffer + runStart, count: here - runStart))
-                        runStart = -1
-                    }
-                    endLine = line
-                    endColumn = column
-                    newline(crlf)
+                    flushRun(to: here)
+                    endLine = c.line
+                    endColumn = c.column
+                    Self.newline(&c, crlf)
                     endField()
                     rowNumber += 1
-                    if b == 0x0D { skipLF = true }
+                    if b == 0x0D { c.skipLF = true }
                     let blank =
-                        fields.count == 1 && fields[0].end == fields[0].start && !fields[0].quoted
+                        rowFields.count == 1 && rowFields[0].end == rowFields[0].start
+                        && !rowFields[0].quoted
                     return blank ? .blank : .row
                 } else if b == 0x22 && state == .fieldStart {  // "
                     state = .quoted
                     quoted = true
-                    quoteLine = line
-                    quoteColumn = column
+                    quoteLine = c.line
+                    quoteColumn = c.column
                     rowHasContent = true
                 } else {
                     if runStart < 0 { runStart = here }
@@ -322,39 +333,34 @@ final class CSVReader {
                 }
             case .quoted:
                 if b == 0x22 {
-                    if runStart >= 0 {
-                        bytes.append(
-                            contentsOf: UnsafeBufferPointer(
-                                start: buffer + runStart, count: here - runStart))
-                        runStart = -1
-                    }
+                    flushRun(to: here)
                     state = .afterQuote
                 } else {
                     if runStart < 0 { runStart = here }
-                    if b == 0x0A || b == 0x0D { newline(crlf) }
+                    if b == 0x0A || b == 0x0D { Self.newline(&c, crlf) }
                 }
             case .afterQuote:
                 if b == 0x22 {  // "" inside quotes
-                    bytes.append(0x22)
+                    rowBytes.append(0x22)
                     state = .quoted
                 } else if b == 0x2C {
                     endField()
                     state = .fieldStart
-                    fieldStart = bytes.count
-                    fieldLine = line
-                    fieldColumn = column + 1
+                    fieldStart = rowBytes.count
+                    fieldLine = c.line
+                    fieldColumn = c.column + 1
                     quoted = false
                 } else if b == 0x0A || b == 0x0D {
-                    endLine = line
-                    endColumn = column
-                    newline(crlf)
+                    endLine = c.line
+                    endColumn = c.column
+                    Self.newline(&c, crlf)
                     endField()
                     rowNumber += 1
-                    if b == 0x0D { skipLF = true }
+                    if b == 0x0D { c.skipLF = true }
                     return .row
                 } else {
                     failure = .csvAfterQuote(
-                        at: SourceLocation(file: file, line: line, column: column))
+                        at: SourceLocation(file: file, line: c.line, column: c.column))
                     return .end
                 }
             }
@@ -363,8 +369,8 @@ final class CSVReader {
 
     /// Moves to the next line; the LF of a CRLF pair does not count again.
     @inline(__always)
-    private func newline(_ crlf: Bool) {
-        if !crlf { line += 1 }
-        column = 0
+    private static func newline(_ c: inout Cursor, _ crlf: Bool) {
+        if !crlf { c.line += 1 }
+        c.column = 0
     }
 }

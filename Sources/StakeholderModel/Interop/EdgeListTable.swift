@@ -56,17 +56,28 @@ public struct ImportFailure: Error, Sendable, Equatable {
 /// open-addressing hash table over an arena of the distinct byte strings. A `String` is made
 /// once per distinct name.
 struct ByteInterner {
+    /// One table entry. Holding the name's place in the arena beside the hash tag means a
+    /// lookup touches the table once and the arena once: with a few hundred thousand names
+    /// both outgrow the caches, and memory latency is what a lookup costs.
+    private struct Slot {
+        /// The id + 1; 0 marks an empty slot.
+        var id: UInt32 = 0
+        /// The high 32 bits of the hash.
+        var tag: UInt32 = 0
+        var start: UInt32 = 0
+        var length: UInt32 = 0
+    }
+
     private var arena: [UInt8] = []
-    private var starts: [Int] = [0]
     private var hashes: [UInt64] = []
-    private var slots: [Int32]
+    private var slots: [Slot]
     private var mask: Int
     private(set) var strings: [String] = []
 
     init(capacity: Int = 1024) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = Array(repeating: -1, count: size)
+        slots = Array(repeating: Slot(), count: size)
         mask = size - 1
     }
 
@@ -79,7 +90,7 @@ struct ByteInterner {
             h ^= UInt64(b)
             h = h &* 0x0000_0100_0000_01B3
         }
-        // Final mix so that the low bits used for slots depend on every byte.
+        // Final mix so that both halves used below depend on every byte.
         h ^= h >> 29
         h = h &* 0xBF58_476D_1CE4_E5B9
         h ^= h >> 32
@@ -89,25 +100,31 @@ struct ByteInterner {
     /// The id of `bytes`, adding it on first sight.
     mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
         let h = Self.hash(bytes)
+        let tag = UInt32(truncatingIfNeeded: h >> 32)
         var slot = Int(truncatingIfNeeded: h) & mask
-        while true {
-            let id = slots[slot]
-            if id < 0 { break }
-            let i = Int(id)
-            if hashes[i] == h, starts[i + 1] - starts[i] == bytes.count {
-                let equal = arena.withUnsafeBufferPointer { a in
-                    bytes.count == 0
-                        || memcmp(a.baseAddress! + starts[i], bytes.baseAddress!, bytes.count) == 0
+        let found: Int32? = slots.withUnsafeBufferPointer { table in
+            arena.withUnsafeBufferPointer { a in
+                while true {
+                    let entry = table[slot]
+                    if entry.id == 0 { return nil }
+                    if entry.tag == tag, Int(entry.length) == bytes.count,
+                        bytes.count == 0
+                            || memcmp(
+                                a.baseAddress! + Int(entry.start), bytes.baseAddress!, bytes.count)
+                                == 0
+                    {
+                        return Int32(entry.id - 1)
+                    }
+                    slot = (slot + 1) & mask
                 }
-                if equal { return id }
             }
-            slot = (slot + 1) & mask
         }
+        if let found { return found }
         let id = Int32(strings.count)
-        slots[slot] = id
+        slots[slot] = Slot(
+            id: UInt32(id) + 1, tag: tag, start: UInt32(arena.count), length: UInt32(bytes.count))
         hashes.append(h)
         arena.append(contentsOf: bytes)
-        starts.append(arena.count)
         strings.append(String(decoding: bytes, as: UTF8.self))
         if strings.count * 2 > slots.count { grow() }
         return id
@@ -120,13 +137,14 @@ struct ByteInterner {
     }
 
     private mutating func grow() {
+        let old = slots
         let size = slots.count * 2
-        slots = Array(repeating: -1, count: size)
+        slots = Array(repeating: Slot(), count: size)
         mask = size - 1
-        for (i, h) in hashes.enumerated() {
-            var slot = Int(truncatingIfNeeded: h) & mask
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(i)
+        for entry in old where entry.id != 0 {
+            var slot = Int(truncatingIfNeeded: hashes[Int(entry.id) - 1]) & mask
+            while slots[slot].id != 0 { slot = (slot + 1) & mask }
+            slots[slot] = entry
         }
     }
 }

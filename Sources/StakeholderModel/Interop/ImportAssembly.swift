@@ -14,13 +14,19 @@ struct DerivedSchema {
         [String: (label: String, location: SourceLocation, undirected: Bool, directedSeen: Bool)] =
             [:]
 
+    /// Values already seen → their ids (slugging each of a million values is slow).
+    private var kindCache: [String: String] = [:]
+    private var relationCache: [String: String] = [:]
+
     static let defaultKind = "node"
     static let defaultRelation = "linked-to"
 
     /// The kind id for a value (nil or blank: the default kind).
     mutating func kind(_ value: String?, at location: SourceLocation) -> String {
+        if let value, let id = kindCache[value] { return id }
         let text = value?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         let id = text.isEmpty ? Self.defaultKind : Slugger.base(text, fallback: Self.defaultKind)
+        if let value { kindCache[value] = id }
         if kindInfo[id] == nil {
             kindOrder.append(id)
             kindInfo[id] = (text.isEmpty ? "Node" : InteropCoding.capitalized(text), location)
@@ -32,9 +38,18 @@ struct DerivedSchema {
     mutating func relation(_ value: String?, directed: Bool, at location: SourceLocation)
         -> String
     {
-        let text = value?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        let id =
-            text.isEmpty ? Self.defaultRelation : Slugger.base(text, fallback: Self.defaultRelation)
+        let id: String
+        let text: String
+        if let value, let cached = relationCache[value] {
+            id = cached
+            text = value
+        } else {
+            text = value?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            id =
+                text.isEmpty
+                ? Self.defaultRelation : Slugger.base(text, fallback: Self.defaultRelation)
+            if let value { relationCache[value] = id }
+        }
         if var info = relationInfo[id] {
             if directed { info.directedSeen = true } else { info.undirected = true }
             relationInfo[id] = info
@@ -141,6 +156,8 @@ enum ImportAssembly {
 
     /// Attributes sorted by key, the last value of a repeated key winning.
     static func sortedAttributes(_ list: [RawAttribute]) -> [RawAttribute] {
+        if list.count < 2 { return list }
+        if zip(list, list.dropFirst()).allSatisfy({ $0.key < $1.key }) { return list }
         var byKey: [String: RawAttribute] = [:]
         for a in list { byKey[a.key] = a }
         return byKey.keys.sorted().map { byKey[$0]! }
