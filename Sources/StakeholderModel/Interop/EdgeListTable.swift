@@ -83,15 +83,31 @@ struct ByteInterner {
 
     var count: Int { strings.count }
 
+    /// A fast non-cryptographic hash: eight bytes at a time, multiply-and-fold mixing.
     @inline(__always)
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes {
-            h ^= UInt64(b)
-            h = h &* 0x0000_0100_0000_01B3
+        let k: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var h: UInt64 = 0x243F_6A88_85A3_08D3 ^ UInt64(bytes.count)
+        guard let base = bytes.baseAddress else { return h }
+        let raw = UnsafeRawPointer(base)
+        var i = 0
+        while i + 8 <= bytes.count {
+            let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            h = (h ^ w) &* k
+            h ^= h >> 29
+            i += 8
         }
-        // Final mix so that both halves used below depend on every byte.
-        h ^= h >> 29
+        if i < bytes.count {
+            var w: UInt64 = 0
+            var shift: UInt64 = 0
+            while i < bytes.count {
+                w |= UInt64(base[i]) << shift
+                shift += 8
+                i += 1
+            }
+            h = (h ^ w) &* k
+            h ^= h >> 29
+        }
         h = h &* 0xBF58_476D_1CE4_E5B9
         h ^= h >> 32
         return h
