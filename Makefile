@@ -12,16 +12,18 @@ all: build
 
 ## Install what the build needs when it is missing (Debian/Ubuntu): Graphviz's C library
 ## and headers (libgraphviz-dev, found through pkg-config), the dot CLI (benchmarks compare
-## against it) and fonts, so diagrams render the same everywhere.
+## against it) and the Liberation fonts that the diagrams' Helvetica resolves to, so that
+## Graphs/*.svg come out byte-identical on every machine.
 deps:
 	@if ! pkg-config --exists libgvc 2>/dev/null || ! command -v dot >/dev/null \
-	   || ! fc-list 2>/dev/null | grep -qi 'DejaVu Sans'; then \
-	  echo "Installing libgraphviz-dev, graphviz and fonts with apt-get…"; \
+	   || ! fc-match Helvetica 2>/dev/null | grep -q Liberation; then \
+	  echo "Installing libgraphviz-dev, graphviz and fonts-liberation2 with apt-get…"; \
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends \
-	    pkg-config libgraphviz-dev graphviz fonts-dejavu-core fontconfig >/dev/null; \
+	    pkg-config libgraphviz-dev graphviz fonts-liberation2 fontconfig >/dev/null; \
 	fi
 	@pkg-config --exists libgvc || { echo "error: libgvc still not found by pkg-config" >&2; exit 1; }
+	@fc-match Helvetica | grep -q Liberation || { echo "error: Helvetica does not resolve to Liberation Sans" >&2; exit 1; }
 
 ## Regenerate the built-in model compiled into the binary from Data/bali-process.yaml.
 embed:

@@ -48,7 +48,7 @@ let package = Package(
         .testTarget(
             name: "DiagramsTests", dependencies: ["Diagrams", "StakeholderModel"], exclude: ["Fixtures"]),
         .testTarget(name: "GraphvizRenderTests", dependencies: ["GraphvizRender"]),
-        .testTarget(name: "BaliGraphKitTests", dependencies: ["BaliGraphKit", "GraphEngine", "StakeholderModel"]),
+        .testTarget(name: "BaliGraphKitTests", dependencies: ["BaliGraphKit", "GraphEngine", "StakeholderModel", "Diagrams"]),
         .testTarget(name: "EndToEndTests", dependencies: ["BaliGraphKit"]),
         .testTarget(
             name: "ExplorerTests", dependencies: ["BaliGraphKit", "StakeholderModel"],

@@ -244,7 +244,9 @@ private struct Context {
             (.color, .text(theme.ink)), (.fontcolor, .text(theme.text(on: fill))),
         ]
         if let url = node.attribute("url")?.values.first, Self.isWebURL(url) {
-            a.append((.url, .text(url)))
+            // Graphviz copies URL values into the SVG's href verbatim, so the XML escaping
+            // of '&' is ours to do (isWebURL already refused quotes and angle brackets).
+            a.append((.url, .text(url.replacingOccurrences(of: "&", with: "&amp;"))))
         }
         var width = 1.0
         if focus.contains(node.id) { width = 2.5 }

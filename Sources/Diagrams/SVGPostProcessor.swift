@@ -34,7 +34,10 @@ public enum SVGPostProcessor {
             input: Array(svg.utf8), id: DOTText.cssIdentifier(id), title: title,
             description: description, theme: theme)
         processor.run()
+        // Graphviz writes every hyphen as "&#45;"; comments are gone, so a plain hyphen is
+        // equivalent everywhere and keeps ids readable for CSS, scripts and diffs.
         return String(decoding: processor.output, as: UTF8.self)
+            .replacingOccurrences(of: "&#45;", with: "-")
     }
 
     /// The elements kept: those Graphviz's `svg` renderer writes, less `image`.
