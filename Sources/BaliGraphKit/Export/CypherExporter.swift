@@ -20,7 +20,8 @@ extension ModelExporter {
     /// Every string is a single-quoted Cypher literal with `\\`, `\'`, control characters
     /// and invisible formatting characters (bidirectional overrides) escaped, so the file
     /// reads as what it does. Labels, types and property names that are not plain
-    /// identifiers are back-quoted.
+    /// identifiers are back-quoted. Not carried: the schema's display (kind labels, colours,
+    /// relation inverses) and the sources' titles and URLs; export GraphML for a lossless copy.
     public static func cypher(_ model: Model) -> String {
         var out = "// \(ExportSupport.commentText(model.title)): a baligraph model for Neo4j.\n"
         if let asOf = model.asOf { out += "// Data as of \(asOf).\n" }

@@ -7,7 +7,9 @@ extension ModelExporter {
     /// `digraph "TITLE" { graph [label=…, as_of=…]; "id" [label="Name", kind="state"];
     /// "a" -> "b" [relation="member-of", label="is a member of"]; }`. Every id and value is
     /// a double-quoted DOT string with `\` and `"` escaped, line breaks as `\n`, and control
-    /// and invisible formatting characters (bidirectional overrides) dropped.
+    /// and invisible formatting characters (bidirectional overrides) dropped. Nodes carry
+    /// `valid` (their validity as text) when dated, edges too. Only the structure is carried:
+    /// sources, notes, aliases and free attributes are not.
     public static func dot(_ model: Model) -> String {
         var out = "digraph \(dotString(model.title)) {\n"
         var graphAttributes = ["label=\(dotString(model.title))"]
@@ -67,7 +69,8 @@ extension ModelExporter {
     /// characters its parser treats specially (`"` → `#quot;`, `#` → `#35;`, `<` → `#60;`,
     /// `>` → `#62;`, `&` → `#38;`, `|` → `#124;`, `` ` `` → `#96;`); line breaks become
     /// spaces and control and invisible formatting characters are dropped. Edges are
-    /// labelled with the relation's label. Each kind with a colour gets a `classDef`.
+    /// labelled with the relation's label. Each kind with a colour gets a `classDef`. A
+    /// picture, not data: ids, kinds, dates, sources and attributes are not carried.
     public static func mermaid(_ model: Model) -> String {
         var out = "%% \(ExportSupport.commentText(model.title))"
         if let asOf = model.asOf { out += " (data as of \(asOf))" }

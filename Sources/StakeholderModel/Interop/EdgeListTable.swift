@@ -19,7 +19,8 @@ public struct EdgeListTable: Sendable, Equatable {
     /// The distinct relation names, in order of first appearance; `linked-to` stands for
     /// rows without a relation.
     public var relationNames: [String]
-    /// The `weight` column of each edge, or empty when the file has none.
+    /// The `weight` column of each edge (an empty cell counts as 1), or empty when the file
+    /// has no such column.
     public var weights: [Double]
     /// True for each relation whose every edge is marked `Undirected` in a Gephi `Type`
     /// column (parallel to ``relationNames``).
