@@ -210,6 +210,35 @@ struct BrowserTests {
             try tab.string(
                 "getComputedStyle(document.activeElement.querySelector('ellipse, polygon, path'))"
                     + ".strokeWidth") == "5px", "a visible focus ring on the focused node")
+        try tab.press("Enter")
+        let second = try tab.string("document.activeElement.dataset.id")
+        // Into the panel: the skip link, then controls that redraw the panel keep focus.
+        try tab.evaluate("document.querySelector('.skip[href=\"#panel\"]').focus()")
+        try tab.press("Enter")
+        #expect(try tab.string("document.activeElement.id") == "panel")
+        try tab.evaluate("document.querySelector('#details [data-act=start]').focus()")
+        try tab.press("Enter")
+        #expect(try tab.string("document.activeElement.dataset.act") == "start")
+        #expect(try tab.string("document.getElementById('pathbox').textContent").contains("From:"))
+        try tab.evaluate("document.querySelector('#details ul .link').focus()")
+        let next = try tab.string("document.activeElement.textContent")
+        try tab.press("Enter")
+        #expect(try tab.string("document.activeElement.id") == "d-title")
+        #expect(try tab.string("document.getElementById('d-title').textContent") == next)
+        #expect(next != model.node(second)?.name)
+        try tab.press("Escape")
+        #expect(try tab.string("document.activeElement.id") == "panel")
+        #expect(try tab.bool("document.getElementById('d-title') === null"))
+        // The zoom toggle: diagrams at their own size, wider than the canvas.
+        try tab.click("#zoom")
+        #expect(
+            try tab.string("document.getElementById('zoom').getAttribute('aria-pressed')") == "true"
+        )
+        #expect(
+            try tab.bool(
+                "(() => { const c = document.querySelector('\(shown) .canvas');"
+                    + " return c.scrollWidth > c.clientWidth; })()"))
+        try tab.click("#zoom")
 
         // Print: controls hidden; the current view and the panel shown.
         try tab.send("Emulation.setEmulatedMedia", ["media": "print"])
@@ -287,9 +316,15 @@ struct BrowserTests {
         try tab.click("#view-list button[data-id='plain-state']")
         try tab.click("#details .link")
         try tab.click("#search")
+        try tab.press("Escape")
+        #expect(try tab.string("document.getElementById('search').value") == "")
         try tab.type("'; window")
         try tab.press("ArrowDown")
+        try tab.press("ArrowUp")
         try tab.press("Enter")
+        #expect(
+            try tab.string("document.getElementById('d-title').textContent")
+                == model.node("quoted-state")?.name, "found by its hostile alias")
         try tab.click("#details [data-act=start]")
         try tab.click("#details [data-act=end]")
 

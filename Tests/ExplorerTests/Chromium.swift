@@ -13,14 +13,16 @@ import Foundation
 /// Everything has a deadline, and the browser's whole process group is killed when the
 /// session ends, whatever happened.
 final class Chromium {
-    /// The browser binary: `$BALIGRAPH_CHROMIUM`, else Debian's `chromium` (the real binary
-    /// behind the wrapper script, when present), else the usual names on `PATH`; nil when
-    /// none is installed.
+    /// The browser binary: `$BALIGRAPH_CHROMIUM` when set (`none` turns the browser tests
+    /// off), else Debian's `chromium` (the real binary behind the wrapper script, when
+    /// present), else the usual names on `PATH`; nil when none is installed.
     static let binary: String? = {
         let environment = ProcessInfo.processInfo.environment
         var candidates: [String] = []
         if let given = environment["BALIGRAPH_CHROMIUM"], !given.isEmpty {
-            candidates.append(given)
+            // "none" turns the browser tests off.
+            return given == "none" || !FileManager.default.isExecutableFile(atPath: given)
+                ? nil : given
         }
         candidates.append("/usr/lib/chromium/chromium")
         let names = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"]
@@ -35,7 +37,8 @@ final class Chromium {
 
     /// Why browser tests are skipped, when they are.
     static let skipReason =
-        "no Chromium binary found (install Debian's 'chromium' package, or set BALIGRAPH_CHROMIUM)"
+        "no Chromium binary found: install Debian's 'chromium' package (apt-get install chromium)"
+        + " or set BALIGRAPH_CHROMIUM to a Chromium or Chrome binary"
 
     private let pid: pid_t
     private let commands: Int32

@@ -64,8 +64,12 @@ public enum ExplorerPage {
         out += "<a class=\"skip\" href=\"#search\">Skip to search</a>\n"
         out += "<a class=\"skip\" href=\"#panel\">Skip to details</a>\n"
         out += "<header>\n<h1>\(text(title))</h1>\n<p class=\"meta\">"
-        out += text(summary(model))
-        out += "</p>\n</header>\n"
+        out += text(summary(model)) + "</p>\n"
+        if let description = model.description, !description.isEmpty {
+            out += "<details class=\"about\"><summary>About the data</summary><p>"
+            out += text(description) + "</p></details>\n"
+        }
+        out += "</header>\n"
         out += controls(views: shown.map(\.0), model: model, asOf: asOf)
         out += "<main id=\"main\">\n<div id=\"views\">\n"
         for (i, (view, svg)) in shown.enumerated() {
@@ -121,6 +125,7 @@ public enum ExplorerPage {
         }
         out += "<button type=\"button\" data-view=\"list\" aria-pressed=\"\(views.isEmpty)\">"
         out += "List</button>\n</nav>\n"
+        out += "<button type=\"button\" id=\"zoom\" aria-pressed=\"false\">Actual size</button>\n"
         out += "<div class=\"date\">\n<label><input type=\"checkbox\" id=\"all-dates\""
         out += asOf == nil ? " checked" : ""
         out += "> All dates</label>\n<label for=\"year\">As of</label>\n"

@@ -48,6 +48,11 @@ enum ExplorerScript {
         const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
         const kindOf = (n) => (kinds.get(n.kind) || {label: n.kind}).label;
         const bdi = (text) => el('bdi', null, text);
+        const swatch = (n) => {
+          const c = (kinds.get(n.kind) || {}).color, e = el('span', {class: 'sw', 'aria-hidden': 'true'});
+          if (/^#[0-9a-f]{6}$/i.test(c || '')) e.style.background = c;
+          return e;
+        };
         const span = (x) => x.since && x.until ? (x.since === x.until ? x.since : x.since + '–' + x.until)
           : x.since ? x.since + '–' : x.until ? '–' + x.until : '';
         const ok = (x, d) => d == null ||
@@ -141,6 +146,7 @@ enum ExplorerScript {
         const views = [...doc.querySelectorAll('.view')].map((fig) => {
           const v = {key: fig.dataset.view, fig, nodes: new Map(), edges: [],
             btn: doc.querySelector('.picker [data-view="' + fig.dataset.view + '"]')};
+          // (view keys are the page's own: "0", "1", … and "list")
           const svg = fig.querySelector('svg');
           if (!svg) return v;
           svg.setAttribute('role', 'group');
@@ -188,7 +194,8 @@ enum ExplorerScript {
             if (!ns.length) continue;
             const ul = el('ul');
             for (const n of ns) {
-              const b = el('button', {type: 'button', class: 'n', 'data-id': n.id}, bdi(n.name));
+              const b = el('button', {type: 'button', class: 'n', 'data-id': n.id}, swatch(n),
+                bdi(n.name));
               listView.nodes.set(n.id, b);
               ul.append(el('li', null, b));
             }
@@ -237,7 +244,7 @@ enum ExplorerScript {
 
         function nodeButton(n) {
           const b = el('button', {type: 'button', class: 'link'}, bdi(n.name));
-          b.addEventListener('click', () => select(n.id, true));
+          b.addEventListener('click', () => select(n.id));
           return b;
         }
         function when() { return st.day == null ? '' : ' as of ' + st.label; }
@@ -251,7 +258,7 @@ enum ExplorerScript {
             return;
           }
           box.append(el('h2', {id: 'd-title', tabindex: '-1'}, bdi(n.name)));
-          box.append(el('p', {class: 'meta'}, [kindOf(n), span(n),
+          box.append(el('p', {class: 'meta'}, swatch(n), [kindOf(n), span(n),
             n.confidence === 'inferred' ? 'inferred' : ''].filter(Boolean).join(' · ')));
           if (!L.n.has(n.id)) {
             box.append(el('p', {class: 'warn'}, 'Not part of the structure' + when() + '.'));
@@ -285,7 +292,7 @@ enum ExplorerScript {
               if (!v.nodes.has(n.id) || v.key === 'list') continue;
               const b = el('button', {type: 'button', class: 'link'},
                 'Show ' + v.fig.querySelector('figcaption').textContent);
-              b.addEventListener('click', () => { show(v.key); reveal(n.id); });
+              b.addEventListener('click', () => keep(() => { show(v.key); reveal(n.id); }));
               p.append(' ', b);
             }
             box.append(p);
@@ -303,7 +310,8 @@ enum ExplorerScript {
                 const x = byId.get(other(a, n.id)), y = byId.get(other(b, n.id));
                 return cmp(x.name, y.name) || cmp(x.id, y.id) || (a.since_day || 0) - (b.since_day || 0);
               });
-              box.append(el('h4', null, bdi(n.name), ' ' + label(es[0], forward) + ' (' + es.length + ')'));
+              box.append(el('h4', {title: r.description}, bdi(n.name),
+                ' ' + label(es[0], forward) + ' (' + es.length + ')'));
               const ul = el('ul');
               for (const e of es) {
                 const extra = [span(e), e.confidence === 'inferred' ? 'inferred' : '',
@@ -341,7 +349,8 @@ enum ExplorerScript {
             const p = el('p', null, text + ': ', n ? nodeButton(n) : el('span', {class: 'k'},
               'use “Set as path ' + which + '”'));
             if (n) {
-              const x = el('button', {type: 'button', 'aria-label': 'Clear path ' + which}, '×');
+              const x = el('button', {type: 'button', 'aria-label': 'Clear path ' + which,
+                'data-act': 'clear-' + which}, '×');
               x.addEventListener('click', () => setEnd(which, null));
               p.append(' ', x);
             }
@@ -350,10 +359,11 @@ enum ExplorerScript {
           end('start', 'From');
           end('end', 'To');
           const act = el('div', {class: 'actions'});
-          const swap = el('button', {type: 'button'}, 'Swap');
+          const swap = el('button', {type: 'button', 'data-act': 'swap'}, 'Swap');
           swap.addEventListener('click', () => {
             [st.start, st.end] = [st.end, st.start];
-            route();
+            keep(route);
+            if (st.paths.length) say(pathSummary() + ' ' + st.paths[0].sentence);
           });
           act.append(swap);
           box.append(act);
@@ -363,9 +373,14 @@ enum ExplorerScript {
           if (!st.paths.length) return;
           const ol = el('ol', {class: 'paths'});
           st.paths.forEach((p, i) => {
-            const b = el('button', {type: 'button', class: 'link',
+            const b = el('button', {type: 'button', class: 'link', 'data-act': 'path-' + i,
               'aria-pressed': String(st.mode === 'path' && i === st.pick)}, p.sentence);
-            b.addEventListener('click', () => { st.pick = i; st.mode = 'path'; paint(); pathbox(); });
+            b.addEventListener('click', () => keep(() => {
+              st.pick = i;
+              st.mode = 'path';
+              paint();
+              pathbox();
+            }));
             ol.append(el('li', null, b));
           });
           box.append(ol);
@@ -392,7 +407,7 @@ enum ExplorerScript {
         }
         function setEnd(which, id) {
           st[which] = id;
-          route();
+          keep(route);
           if (st.start && st.end) {
             say(pathSummary() + (st.paths.length ? ' ' + st.paths[0].sentence : ''));
           } else if (id) {
@@ -404,17 +419,28 @@ enum ExplorerScript {
           const g = st.view && st.view.nodes.get(id);
           if (g && g.scrollIntoView) g.scrollIntoView({block: 'nearest', inline: 'nearest'});
         }
-        function select(id, focusPanel) {
-          st.sel = id;
-          st.mode = 'node';
-          paint();
-          details();
-          pathbox();
+        function select(id) {
+          keep(() => {
+            st.sel = id;
+            st.mode = 'node';
+            paint();
+            details();
+            pathbox();
+          });
           if (!id) { say('Selection cleared.'); return; }
           const n = byId.get(id);
           say(n.name + ', ' + kindOf(n) + ': ' + adjOf(id).length + ' relations' + when() + '.');
           reveal(id);
-          if (focusPanel) $('d-title').focus();
+        }
+        // Redraws the panel without losing keyboard focus inside it: the control pressed
+        // again when it is redrawn, else the details heading, else the panel.
+        function keep(redraw) {
+          const p = $('panel'), a = doc.activeElement, had = p.contains(a);
+          const act = had && a.dataset ? a.dataset.act : null;
+          redraw();
+          if (!had || p.contains(doc.activeElement)) return;
+          const same = act && p.querySelector('[data-act="' + act + '"]');
+          (same || $('d-title') || p).focus();
         }
 
         // Search: a combobox over names, short names, aliases, ISO codes and ids.
@@ -496,7 +522,7 @@ enum ExplorerScript {
           const t = ev.target.closest('.n');
           if (!t) return;
           ev.preventDefault();
-          select(t.dataset.id, t.tagName === 'BUTTON');
+          select(t.dataset.id);
         });
         $('views').addEventListener('keydown', (ev) => {
           const t = ev.target.closest('g.n');
@@ -517,6 +543,13 @@ enum ExplorerScript {
         for (const b of doc.querySelectorAll('.picker button')) {
           b.addEventListener('click', () => show(b.dataset.view));
         }
+        const zoom = $('zoom');
+        zoom.addEventListener('click', () => {
+          const on = zoom.getAttribute('aria-pressed') !== 'true';
+          zoom.setAttribute('aria-pressed', String(on));
+          $('views').classList.toggle('actual', on);
+          if (st.sel) reveal(st.sel);
+        });
 
         // Date: all history, or the structure on the last day of a year.
         const year = $('year'), all = $('all-dates'), shown = $('year-out');
@@ -545,6 +578,7 @@ enum ExplorerScript {
         else setDate(null, '', true);
         const first = views.find((v) => !v.fig.hidden) || listView;
         show(first.key, true);
+        // For tests and the curious: the page's paths and counts on a day (yyyymmdd or null).
         window.__explorer = Object.freeze({
           ready: true,
           paths: (a, b, day) => {

@@ -35,6 +35,11 @@ enum ExplorerStyle {
         #matches li[aria-selected=true]{background:var(--accent);color:var(--on-accent)}
         #matches li[aria-selected=true] .k{color:inherit}
         .k{font-size:.85em}
+        .sw{display:inline-block;width:.8em;height:.8em;border:1px solid var(--muted);
+        border-radius:2px;margin-right:.35em;vertical-align:-.05em}
+        #views.actual .canvas svg{max-width:none}
+        .about{margin:.3rem 0 0;color:var(--muted)}
+        .about p{max-width:60rem;margin:.3rem 0}
         button{font:inherit;color:inherit;background:var(--bg);border:1px solid var(--muted);
         border-radius:4px;padding:.2rem .6rem;cursor:pointer}
         button[aria-pressed=true]{background:var(--fg);color:var(--bg);border-color:var(--fg)}
@@ -88,7 +93,8 @@ enum ExplorerStyle {
         g.n:focus-visible :is(polygon,ellipse,path,polyline){stroke:var(--focus)!important;
         stroke-width:5px!important}
         @media print{
-        .controls,.skip,.actions,.picker,#matches{display:none!important}
+        .controls,.skip,.actions,.picker,#matches,#panel button:not(.link),.about,
+        footer{display:none!important}
         body{background:#fff;color:#000;font-size:11pt}
         main{display:block;padding:0}
         .canvas{max-height:none;overflow:visible;border:0}
