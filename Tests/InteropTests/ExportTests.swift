@@ -118,7 +118,7 @@ struct ExportTests {
             #expect(!line.unicodeScalars.contains { $0.properties.generalCategory == .format })
         }
         #expect(text.split(separator: "\n").filter { $0.hasPrefix("MERGE") }.count == 2)
-        #expect(text.contains("MERGE (a)-[r:R {key: 0}]->(b)"))
+        #expect(text.contains("MERGE (a)-[r:R {relation: 'r', key: 0}]->(b)"))
         #expect(
             text.contains("CREATE CONSTRAINT k_id IF NOT EXISTS FOR (n:K) REQUIRE n.id IS UNIQUE;"))
         // The title goes into a comment without its line break.
@@ -130,8 +130,8 @@ struct ExportTests {
     func cypherIdentifiers() throws {
         let text = ModelExporter.cypher(try loadModel(Fixture.interop))
         #expect(text.contains("MERGE (n:MemberOrganisation {id: '2023-forum'})"))
-        #expect(text.contains("-[r:COOPERATES_WITH {key: 0}]->"))
-        #expect(text.contains("-[r:CO_CHAIRS {key: 1}]->"))
+        #expect(text.contains("-[r:COOPERATES_WITH {relation: 'cooperates-with', key: 0}]->"))
+        #expect(text.contains("-[r:CO_CHAIRS {relation: 'co-chairs', key: 1}]->"))
         #expect(text.contains("n.`attr:name` = 'an attribute called name'"))
         #expect(text.contains("n.`json-like` = '[\"looks\",\"like\",\"a list\"]'"))
         #expect(text.contains("n.tags = ['alpha', 'beta']"))

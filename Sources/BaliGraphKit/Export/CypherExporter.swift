@@ -4,15 +4,16 @@ extension ModelExporter {
     /// The model as Cypher statements that load into Neo4j 4.4 or later
     /// (`cypher-shell -f FILE`), and can be run again to update the same graph.
     ///
-    /// 1. One uniqueness constraint per kind: `CREATE CONSTRAINT state_id IF NOT EXISTS FOR
-    ///    (n:State) REQUIRE n.id IS UNIQUE;`
+    /// 1. One uniqueness constraint per kind, named after the kind id: `CREATE CONSTRAINT
+    ///    state_id IF NOT EXISTS FOR (n:State) REQUIRE n.id IS UNIQUE;`
     /// 2. One `MERGE` per node, labelled by its kind in PascalCase (`member-state` →
     ///    `MemberState`): `MERGE (n:State {id: 'australia'}) SET n.kind = 'state',
     ///    n.name = 'Australia', …;`
     /// 3. One `MATCH … MERGE` per edge, typed by its relation in UPPER_SNAKE_CASE
-    ///    (`member-of` → `MEMBER_OF`), with a `key` that numbers parallel edges of the same
-    ///    relation between the same two nodes: `MATCH (a:State {id: 'australia'}),
-    ///    (b:Group {id: 'steering-group'}) MERGE (a)-[r:MEMBER_OF {key: 0}]->(b) SET …;`
+    ///    (`member-of` → `MEMBER_OF`), merged on the relation id and a `key` that numbers
+    ///    parallel edges of the same relation between the same two nodes:
+    ///    `MATCH (a:State {id: 'australia'}), (b:Group {id: 'steering-group'})
+    ///    MERGE (a)-[r:MEMBER_OF {relation: 'member-of', key: 0}]->(b) SET …;`
     ///
     /// Properties: the node's and edge's fields (`aliases` and `sources` as lists of
     /// strings, dates as the strings written in the model, e.g. `'2012-09'`), the relation's
@@ -31,7 +32,7 @@ extension ModelExporter {
             let label = CypherSyntax.identifier(CypherSyntax.pascalCase(kind.id))
             labels[kind.id] = label
             out +=
-                "CREATE CONSTRAINT \(CypherSyntax.identifier(kind.id.replacingDashes + "_id"))"
+                "CREATE CONSTRAINT \(CypherSyntax.identifier(kind.id + "_id"))"
                 + " IF NOT EXISTS FOR (n:\(label)) REQUIRE n.id IS UNIQUE;\n"
         }
         func label(of id: String) -> String {
@@ -94,7 +95,8 @@ extension ModelExporter {
             out +=
                 "MATCH (a:\(label(of: kindOf[edge.from] ?? "")) {id: \(CypherSyntax.string(edge.from))}),"
                 + " (b:\(label(of: kindOf[edge.to] ?? "")) {id: \(CypherSyntax.string(edge.to))})"
-                + " MERGE (a)-[r:\(type) {key: \(key)}]->(b)" + set("r", properties) + ";\n"
+                + " MERGE (a)-[r:\(type) {relation: \(CypherSyntax.string(edge.relation)), key: \(key)}]->(b)"
+                + set("r", properties) + ";\n"
         }
         return out
     }
@@ -178,11 +180,5 @@ enum CypherSyntax {
         }
         if !current.isEmpty { out.append(current) }
         return out.isEmpty ? [id] : out
-    }
-}
-
-extension String {
-    fileprivate var replacingDashes: String {
-        String(unicodeScalars.map { $0 == "-" || $0 == "." ? "_" : Character($0) })
     }
 }
