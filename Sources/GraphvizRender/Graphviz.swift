@@ -18,9 +18,10 @@ import Synchronization
 ///
 /// Only render DOT text that this program generated: Graphviz 2.42 can still crash,
 /// `abort()` or `exit()` on some inputs (for example `concentrate=true`), which no
-/// in-process wrapper can contain. The `dot` layout of graphs with clusters also leaks
-/// a few kilobytes per cluster per render inside Graphviz; that is harmless for a
-/// command-line run but matters for a long-running process.
+/// in-process wrapper can contain. Some layouts also leak inside Graphviz on every
+/// render (`dot` for graphs with clusters or cycles, `neato` with clusters, `osage`;
+/// from about a hundred bytes to kilobytes per cluster): harmless for a command-line
+/// run, but a long-running process should render in worker processes it recycles.
 public final class Graphviz: Sendable {
     /// The process's only renderer.
     public static let shared = Graphviz()
