@@ -33,8 +33,8 @@ enum ExplorerScript {
           return e;
         }
         const isWeb = (u) => typeof u === 'string' && /^https?:\/\/[^\s"'<>`\\]+$/i.test(u);
-        const link = (u, text) =>
-          isWeb(u) ? el('a', {href: u, target: '_blank', rel: 'noopener noreferrer'}, text) : text;
+        const link = (u, text) => isWeb(u) ? el('a', {href: u, target: '_blank',
+          rel: 'noopener noreferrer', class: text === u ? 'raw' : null}, text) : text;
         const say = (msg) => { $('live').textContent = msg; };
         const css = (s) => {
           let o = '';
@@ -217,7 +217,7 @@ enum ExplorerScript {
         // Highlight: the selected node and its neighbours, or the picked path; dates grey out.
         function paint() {
           const path = st.mode === 'path' ? st.paths[st.pick] : null;
-          const sel = st.mode === 'node' ? st.sel : null;
+          const sel = st.mode === 'node' && L.n.has(st.sel) ? st.sel : null;
           const nb = new Set(), ne = new Set(), pn = new Set(), pe = new Set();
           if (sel) for (const j of adjOf(sel)) { ne.add(j); nb.add(other(edges[j], sel)); }
           if (path) {

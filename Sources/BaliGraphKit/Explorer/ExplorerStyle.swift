@@ -22,8 +22,7 @@ enum ExplorerStyle {
         white-space:nowrap}
         :focus-visible{outline:3px solid var(--focus);outline-offset:2px}
         .controls{display:flex;flex-wrap:wrap;gap:.6rem 1.4rem;align-items:flex-end;
-        padding:.5rem 1rem;border-block:1px solid var(--line);background:var(--panel);
-        position:sticky;top:0;z-index:5}
+        padding:.5rem 1rem;border-block:1px solid var(--line);background:var(--panel)}
         .search{position:relative;display:flex;flex-direction:column;min-width:min(20rem,100%)}
         label{font-size:.85rem}
         input[type=text]{font:inherit;padding:.35rem .5rem;border:1px solid var(--muted);
@@ -54,16 +53,16 @@ enum ExplorerStyle {
         .canvas{overflow:auto;border:1px solid var(--line);border-radius:6px;max-height:80vh}
         .canvas svg{display:block;max-width:100%;height:auto}
         #panel{background:var(--panel);border:1px solid var(--line);border-radius:6px;
-        padding:.8rem 1rem;position:sticky;top:5rem;max-height:calc(100vh - 6rem);overflow:auto}
+        padding:.8rem 1rem;position:sticky;top:.5rem;max-height:calc(100vh - 1rem);overflow:auto}
         #panel h2{margin:.1rem 0 .2rem;font-size:1.2rem}
         #panel h3{font-size:1rem;margin:1rem 0 .3rem;border-bottom:1px solid var(--line)}
         #panel h4{font-size:.92rem;margin:.6rem 0 .2rem}
         #panel ul,#panel ol{margin:.2rem 0;padding-left:1.2rem}
         #panel li{margin:.15rem 0}
         #pathbox{border-bottom:1px solid var(--line);padding-bottom:.6rem;margin-bottom:.6rem}
-        dl{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:.15rem .8rem;
+        dl{display:grid;grid-template-columns:fit-content(9rem) minmax(0,1fr);gap:.15rem .8rem;
         margin:.5rem 0}
-        dd{margin:0;overflow-wrap:anywhere}
+        dt,dd{margin:0;overflow-wrap:anywhere}
         dd ul{padding-left:1rem}
         .warn{color:var(--warn);font-weight:600}
         .note{font-size:.9em;margin:.1rem 0 .3rem}
@@ -103,7 +102,9 @@ enum ExplorerStyle {
         figure{break-inside:avoid}
         .link{color:#000;text-decoration:none}
         a{color:#000}
-        a[href]::after{content:" <" attr(href) ">";font-size:.85em;overflow-wrap:anywhere}
+        a[href]:not(.raw)::after{content:" <" attr(href) ">";font-size:.85em;
+        overflow-wrap:anywhere}
+        .paths button[aria-pressed=true]{background:none;color:#000;font-weight:700}
         }
 
         """#
