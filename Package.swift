@@ -42,13 +42,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "GraphEngineTests", dependencies: ["GraphEngine"], exclude: ["Fixtures"]),
         .testTarget(
-            name: "StakeholderModelTests", dependencies: ["StakeholderModel"], exclude: ["Fixtures"]),
+            name: "StakeholderModelTests", dependencies: ["StakeholderModel", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "DiagramsTests", dependencies: ["Diagrams", "StakeholderModel"], exclude: ["Fixtures"]),
         .testTarget(name: "GraphvizRenderTests", dependencies: ["GraphvizRender"]),
-        .testTarget(name: "BaliGraphKitTests", dependencies: ["BaliGraphKit", "GraphEngine", "StakeholderModel", "Diagrams"]),
+        .testTarget(name: "BaliGraphKitTests", dependencies: ["BaliGraphKit", "GraphEngine", "StakeholderModel", "Diagrams", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["BaliGraphKit"]),
         .testTarget(
             name: "ExplorerTests", dependencies: ["BaliGraphKit", "StakeholderModel"],

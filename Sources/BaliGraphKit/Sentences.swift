@@ -14,18 +14,29 @@ enum Sentences {
         return "\(phrase(edge.to, in: model)) \(label) \(phrase(edge.from, in: model))"
     }
 
-    /// "Viet Nam now co-chairs …" / "… is now a member of …".
-    static func nowSentence(_ edge: Edge, in model: Model) -> String {
+    /// "Viet Nam now co-chairs …" / "… is now a member of …". A tie to a node that is new
+    /// itself, or a relation in the past tense ("was held in"), is stated plainly.
+    static func nowSentence(_ edge: Edge, in model: Model, newNode: Bool = false) -> String {
         let label = model.schema.relation(edge.relation)?.label ?? edge.relation
+        if newNode || isPastTense(label) { return sentence(edge, in: model) }
         return
             "\(phrase(edge.from, in: model)) \(adverb("now", label)) \(phrase(edge.to, in: model))"
     }
 
-    /// "Malaysia no longer co-chairs …" / "… is no longer a member of …".
-    static func noLongerSentence(_ edge: Edge, in model: Model) -> String {
+    /// "Malaysia no longer co-chairs …" / "… is no longer a member of …"; a tie to a node
+    /// that is gone, or a past-tense relation, reads "no longer recorded: …".
+    static func noLongerSentence(_ edge: Edge, in model: Model, goneNode: Bool = false) -> String {
         let label = model.schema.relation(edge.relation)?.label ?? edge.relation
+        if goneNode || isPastTense(label) {
+            return "no longer recorded: " + sentence(edge, in: model)
+        }
         return
             "\(phrase(edge.from, in: model)) \(adverb("no longer", label)) \(phrase(edge.to, in: model))"
+    }
+
+    /// True for labels that describe a past event ("was held in", "were adopted at").
+    static func isPastTense(_ label: String) -> Bool {
+        label.hasPrefix("was ") || label.hasPrefix("were ")
     }
 
     /// Puts an adverb after a leading auxiliary ("is now a member of") or before the verb

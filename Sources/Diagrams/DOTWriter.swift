@@ -79,7 +79,7 @@ public struct DOTWriter: Sendable {
 }
 
 /// Builds one diagram; holds the per-diagram lookups.
-private struct Context {
+struct Context {
     let writer: DOTWriter
     let selection: DiagramSelection
     let model: Model

@@ -114,6 +114,15 @@ struct Diff: ParsableCommand {
             "…with the model as of this date (default: the data's as-of date).", valueName: "date"))
     var to: String?
     @Flag(help: "Print nothing; only the exit code says whether they differ.") var quiet = false
+    @Option(
+        help: ArgumentHelp(
+            "Also draw the union of both: added green, removed red, changed amber (.svg, .png, .pdf or .dot).",
+            valueName: "file"))
+    var svg: String?
+    @Flag(
+        name: .customLong("full-union"),
+        help: "With --svg: draw every node and tie, not only what the changes touch.")
+    var fullUnion = false
 
     func validate() throws {
         if from != nil || to != nil {
@@ -137,9 +146,13 @@ struct Diff: ParsableCommand {
             let toDate = to.flatMap(PartialDate.init) ?? dataAsOf(inv)
             try finish(
                 DiffCommand.run(
-                    inv, old: .date(PartialDate(from)!), new: .date(toDate), quiet: quiet))
+                    inv, old: .date(PartialDate(from)!), new: .date(toDate), quiet: quiet,
+                    diagram: svg, fullUnion: fullUnion))
         }
-        try finish(DiffCommand.run(inv, old: .parse(old!), new: .parse(new!), quiet: quiet))
+        try finish(
+            DiffCommand.run(
+                inv, old: .parse(old!), new: .parse(new!), quiet: quiet, diagram: svg,
+                fullUnion: fullUnion))
     }
 
     func dataAsOf(_ inv: Invocation) -> PartialDate {

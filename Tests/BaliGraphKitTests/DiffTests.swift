@@ -1,5 +1,7 @@
+import Diagrams
 import Foundation
 import StakeholderModel
+import TestSupport
 import Testing
 
 @testable import BaliGraphKit
@@ -59,5 +61,44 @@ struct DiffTests {
         let days = dates.map { PartialDate($0)!.firstDay }
         #expect(days == days.sorted())
         #expect(r.stdout.contains("Viet Nam co-chairs"))
+    }
+}
+
+@Suite("Diff of two fixture models: committed text, JSON and DOT")
+struct DiffGoldenTests {
+    static let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/diff")
+
+    func load(_ name: String) throws -> DiffCommand.Loaded {
+        let text = try String(contentsOf: Self.dir.appendingPathComponent(name), encoding: .utf8)
+        let model = try #require(ModelStore.parse(text: text, file: name).model)
+        return DiffCommand.Loaded(label: name, model: model)
+    }
+
+    @Test("text, JSON and the diagram's DOT equal the committed expectations")
+    func golden() throws {
+        let a = try load("old.yaml")
+        let b = try load("new.yaml")
+        let diff = ModelDiff(old: a.model, new: b.model)
+        let text = DiffCommand.text(
+            diff, old: a, new: b, byDate: false, style: TextStyle(enabled: false))
+        try Golden.check(text, against: Self.dir.appendingPathComponent("expected.txt"))
+        let json = DiffCommand.json(diff, old: a, new: b, byDate: false).serialized()
+        try Golden.check(json, against: Self.dir.appendingPathComponent("expected.json"))
+        let dot = DiffDiagram.diagram(
+            old: a.model, new: b.model, diff: diff, oldLabel: "old.yaml", newLabel: "new.yaml"
+        ).dot
+        try Golden.check(dot, against: Self.dir.appendingPathComponent("expected.dot"))
+        #expect(diff.addedNodes.map(\.id) == ["unodc"])
+        #expect(diff.removedNodes.map(\.id) == ["iom"])
+        #expect(diff.changedNodes.map(\.new.id) == ["australia", "thailand"])
+        #expect(diff.changedEdges.map(\.new.from) == ["new-zealand"])
+    }
+
+    @Test("a model diffed against itself has no change")
+    func itself() throws {
+        let a = try load("old.yaml")
+        #expect(ModelDiff(old: a.model, new: a.model).isEmpty)
     }
 }

@@ -1,3 +1,4 @@
+import Diagrams
 import Foundation
 import StakeholderModel
 
@@ -69,9 +70,10 @@ public enum DiffCommand {
     }
 
     /// Compares two sides. Exit 0 when they do not differ, 1 when they do (like `diff`).
-    public static func run(_ invocation: Invocation, old: Side, new: Side, quiet: Bool)
-        -> CommandResult
-    {
+    public static func run(
+        _ invocation: Invocation, old: Side, new: Side, quiet: Bool, diagram: String? = nil,
+        fullUnion: Bool = false
+    ) -> CommandResult {
         let a: Loaded
         let b: Loaded
         switch (load(old, invocation), load(new, invocation)) {
@@ -84,6 +86,23 @@ public enum DiffCommand {
         if case .date = old, case .date = new { byDate = true } else { byDate = false }
         let diff = ModelDiff(old: a.model, new: b.model, comparingValidity: !byDate)
         let code = diff.isEmpty ? ExitStatus.success : ExitStatus.failure
+        var note = ""
+        if let path = diagram {
+            let picture = DiffDiagram.diagram(
+                old: a.model, new: b.model, diff: diff, oldLabel: a.label, newLabel: b.label,
+                fullUnion: fullUnion)
+            let format = DiagramFormat.from(path: path) ?? .svg
+            switch RenderCommand.draw(picture, format: format) {
+            case .failure(let e): return e.result
+            case .success(let bytes):
+                do {
+                    try AtomicFile.write(bytes, to: path)
+                } catch {
+                    return error.result
+                }
+                note = "wrote \(path)\n"
+            }
+        }
         if quiet { return CommandResult(exitCode: code) }
         switch invocation.format {
         case .json:
@@ -96,7 +115,7 @@ public enum DiffCommand {
         case .text:
             return CommandResult(
                 stdout: text(diff, old: a, new: b, byDate: byDate, style: invocation.style),
-                exitCode: code)
+                stderr: note, exitCode: code)
         }
     }
 
@@ -214,6 +233,8 @@ public enum DiffCommand {
                     Line(mark: "~", text: "\(f.field): \(show(f.old)) → \(show(f.new))"))
             }
         }
+        let addedIDs = Set(diff.addedNodes.map(\.id))
+        let removedIDs = Set(diff.removedNodes.map(\.id))
         func owner(_ e: Edge, _ model: Model) -> (String, String) {
             (e.to, model.node(e.to)?.name ?? e.to)
         }
@@ -222,7 +243,11 @@ public enum DiffCommand {
             add(
                 id, name,
                 Line(
-                    mark: "+", text: Sentences.capitalized(Sentences.nowSentence(e, in: new.model)))
+                    mark: "+",
+                    text: Sentences.capitalized(
+                        Sentences.nowSentence(
+                            e, in: new.model,
+                            newNode: addedIDs.contains(e.from) || addedIDs.contains(e.to))))
             )
         }
         for e in diff.removedEdges {
@@ -231,7 +256,10 @@ public enum DiffCommand {
                 id, name,
                 Line(
                     mark: "-",
-                    text: Sentences.capitalized(Sentences.noLongerSentence(e, in: old.model))))
+                    text: Sentences.capitalized(
+                        Sentences.noLongerSentence(
+                            e, in: old.model,
+                            goneNode: removedIDs.contains(e.from) || removedIDs.contains(e.to)))))
         }
         for c in diff.changedEdges {
             let (id, name) = owner(c.new, new.model)

@@ -3,10 +3,12 @@ import Testing
 
 /// Golden files: compared byte for byte; re-recorded only when BALIGRAPH_RECORD=1, and a
 /// recording run fails so that nobody accepts a new baseline by accident.
-enum Golden {
-    static var recording: Bool { ProcessInfo.processInfo.environment["BALIGRAPH_RECORD"] == "1" }
+public enum Golden {
+    public static var recording: Bool {
+        ProcessInfo.processInfo.environment["BALIGRAPH_RECORD"] == "1"
+    }
 
-    static func check(
+    public static func check(
         _ actual: String, against url: URL, sourceLocation: SourceLocation = #_sourceLocation
     ) throws {
         if recording {
