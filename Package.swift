@@ -48,7 +48,8 @@ let package = Package(
             name: "StakeholderModelTests", dependencies: ["StakeholderModel", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "DiagramsTests", dependencies: ["Diagrams", "StakeholderModel"], exclude: ["Fixtures"]),
-        .testTarget(name: "GraphvizRenderTests", dependencies: ["GraphvizRender"]),
+        .testTarget(
+            name: "GraphvizRenderTests", dependencies: ["GraphvizRender"], exclude: ["leakcheck.sh"]),
         .testTarget(name: "BaliGraphKitTests", dependencies: ["BaliGraphKit", "GraphEngine", "StakeholderModel", "Diagrams", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["BaliGraphKit"]),
         .testTarget(
