@@ -85,12 +85,13 @@ struct BrowserTests {
                 "document.querySelector('\(shown) [id=\"n-viet-nam\"]').classList.contains('hl')"))
         #expect(
             try tab.bool(
-                "document.querySelector('\(shown) [id=\"n-wg-disruption\"]').classList.contains('hl-neighbor')"
-            ))
+                "document.querySelector('\(shown) [id=\"n-wg-disruption\"]')"
+                    + ".classList.contains('hl-neighbor')"))
         // Ties drawn inside a box have no SVG element; the membership view draws Viet Nam's.
         #expect(
             try tab.bool(
-                "document.querySelector('[data-name=membership] [id=\"e-viet-nam--member-of--bali-process\"]')"
+                "document.querySelector('[data-name=membership]"
+                    + " [id=\"e-viet-nam--member-of--bali-process\"]')"
                     + ".classList.contains('hl-edge')"))
         #expect(
             try tab.evaluate(
@@ -278,12 +279,16 @@ struct BrowserTests {
         let evil = try #require(model.index(of: "evil-body"))
         model.nodes[evil].attributes.append(("url", .string("javascript:alert('url')")))
         let svg = """
-            <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 300 100" onload="window.__xss='svg-onload'">
+            <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 300 100"
+              onload="window.__xss='svg-onload'">
             <script>window.__xss='svg-script'</script>
             <g id="n-evil-body" class="node" onclick="window.__xss='onclick'"><title>evil</title>
-            <a href="javascript:window.__xss='svg-link'"><ellipse cx="50" cy="50" rx="40" ry="20" fill="#fcc"/></a></g>
-            <g id="n-quoted-state" class="node"><ellipse cx="150" cy="50" rx="40" ry="20" fill="#ccf"/></g>
-            <g id="n-plain-state" class="node"><ellipse cx="250" cy="50" rx="40" ry="20" fill="#cfc"/></g>
+            <a href="javascript:window.__xss='svg-link'">
+            <ellipse cx="50" cy="50" rx="40" ry="20" fill="#fcc"/></a></g>
+            <g id="n-quoted-state" class="node">
+            <ellipse cx="150" cy="50" rx="40" ry="20" fill="#ccf"/></g>
+            <g id="n-plain-state" class="node">
+            <ellipse cx="250" cy="50" rx="40" ry="20" fill="#cfc"/></g>
             </svg>
             """
         let page = ExplorerPage.html(

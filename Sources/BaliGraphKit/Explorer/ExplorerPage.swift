@@ -130,7 +130,8 @@ public enum ExplorerPage {
         out += asOf == nil ? " checked" : ""
         out += "> All dates</label>\n<label for=\"year\">As of</label>\n"
         out +=
-            "<input type=\"range\" id=\"year\" min=\"\(years.lowerBound)\" max=\"\(years.upperBound)\" step=\"1\""
+            "<input type=\"range\" id=\"year\" min=\"\(years.lowerBound)\""
+        out += " max=\"\(years.upperBound)\" step=\"1\""
         out += " value=\"\(start)\">\n<output id=\"year-out\" for=\"year\"></output>\n"
         out += "</div>\n</div>\n"
         return out

@@ -39,7 +39,8 @@ enum ExplorerScript {
         const css = (s) => {
           let o = '';
           for (const c of s) {
-            o += /[a-z0-9-]/.test(c) ? c : c === '_' ? '__' : '_' + c.codePointAt(0).toString(16) + '_';
+            o += /[a-z0-9-]/.test(c) ? c
+              : c === '_' ? '__' : '_' + c.codePointAt(0).toString(16) + '_';
           }
           return o;
         };
@@ -49,11 +50,13 @@ enum ExplorerScript {
         const kindOf = (n) => (kinds.get(n.kind) || {label: n.kind}).label;
         const bdi = (text) => el('bdi', null, text);
         const swatch = (n) => {
-          const c = (kinds.get(n.kind) || {}).color, e = el('span', {class: 'sw', 'aria-hidden': 'true'});
+          const c = (kinds.get(n.kind) || {}).color;
+          const e = el('span', {class: 'sw', 'aria-hidden': 'true'});
           if (/^#[0-9a-f]{6}$/i.test(c || '')) e.style.background = c;
           return e;
         };
-        const span = (x) => x.since && x.until ? (x.since === x.until ? x.since : x.since + '–' + x.until)
+        const span = (x) => x.since && x.until
+          ? (x.since === x.until ? x.since : x.since + '–' + x.until)
           : x.since ? x.since + '–' : x.until ? '–' + x.until : '';
         const ok = (x, d) => d == null ||
           ((x.since_day == null || x.since_day <= d) && (x.until_day == null || x.until_day >= d));
@@ -62,8 +65,11 @@ enum ExplorerScript {
           const r = rels.get(e.relation);
           return r ? (forward ? r.label : r.inverse) : e.relation;
         };
+        // Characters as Swift counts them (grapheme clusters), for the 60-character rule.
+        const count = (t) => (typeof Intl === 'object' && Intl.Segmenter
+          ? [...new Intl.Segmenter().segment(t)] : [...t]).length;
         const phrase = (n) => {
-          const name = [...n.name].length > 60 && n.short ? n.short : n.name;
+          const name = count(n.name) > 60 && n.short ? n.short : n.name;
           return n.article ? n.article + ' ' + name : name;
         };
         const cap = (s) => { const [f, ...r] = s; return f ? f.toUpperCase() + r.join('') : s; };
@@ -137,16 +143,17 @@ enum ExplorerScript {
           }
           let text = cap(phrase(byId.get(seq[0])));
           steps.forEach((s, i) => {
-            text += (i ? ', which ' : ' ') + label(edges[s.edge], s.forward) + ' ' + phrase(byId.get(s.to));
+            text += (i ? ', which ' : ' ') + label(edges[s.edge], s.forward) + ' ' +
+              phrase(byId.get(s.to));
           });
           return {nodes: seq, steps, sentence: text + '.'};
         }
 
-        // Views: the diagrams' nodes and edges, matched to the model by their ids.
+        // Views ("0", "1", … and "list"): the diagrams' nodes and edges, matched to the model
+        // by their ids.
         const views = [...doc.querySelectorAll('.view')].map((fig) => {
           const v = {key: fig.dataset.view, fig, nodes: new Map(), edges: [],
             btn: doc.querySelector('.picker [data-view="' + fig.dataset.view + '"]')};
-          // (view keys are the page's own: "0", "1", … and "list")
           const svg = fig.querySelector('svg');
           if (!svg) return v;
           svg.setAttribute('role', 'group');
@@ -222,7 +229,10 @@ enum ExplorerScript {
           if (sel) for (const j of adjOf(sel)) { ne.add(j); nb.add(other(edges[j], sel)); }
           if (path) {
             path.nodes.forEach((id) => pn.add(id));
-            path.steps.forEach((s) => { pe.add(s.from + ' ' + s.to); pe.add(s.to + ' ' + s.from); });
+            for (const s of path.steps) {
+              pe.add(s.from + ' ' + s.to);
+              pe.add(s.to + ' ' + s.from);
+            }
           }
           for (const v of views) {
             v.fig.classList.toggle('has-hl', !!(sel || path));
@@ -264,7 +274,9 @@ enum ExplorerScript {
             box.append(el('p', {class: 'warn'}, 'Not part of the structure' + when() + '.'));
           }
           const dl = el('dl');
-          const row = (k, v) => { if (v != null && v !== '') dl.append(el('dt', null, k), el('dd', null, v)); };
+          const row = (k, v) => {
+            if (v != null && v !== '') dl.append(el('dt', null, k), el('dd', null, v));
+          };
           row('Short name', n.short ? bdi(n.short) : null);
           row('Also known as', list(n.aliases).join(', '));
           for (const k of Object.keys(n.attributes || {}).sort(cmp)) {
@@ -303,12 +315,14 @@ enum ExplorerScript {
           const cited = [...list(n.sources)];
           for (const r of M.relations) {
             for (const forward of [true, false]) {
-              const es = mine.filter((e) => e.relation === r.id && (forward ? e.from : e.to) === n.id
+              const es = mine.filter((e) => e.relation === r.id
+                && (forward ? e.from : e.to) === n.id
                 && (forward || e.from !== e.to));
               if (!es.length) continue;
               es.sort((a, b) => {
                 const x = byId.get(other(a, n.id)), y = byId.get(other(b, n.id));
-                return cmp(x.name, y.name) || cmp(x.id, y.id) || (a.since_day || 0) - (b.since_day || 0);
+                return cmp(x.name, y.name) || cmp(x.id, y.id)
+                  || (a.since_day || 0) - (b.since_day || 0);
               });
               box.append(el('h4', {title: r.description}, bdi(n.name),
                 ' ' + label(es[0], forward) + ' (' + es.length + ')'));
@@ -392,7 +406,10 @@ enum ExplorerScript {
             if (!L.n.has(n.id)) return n.name + ' is not part of the structure' + when() + '.';
           }
           const k = st.paths.length;
-          if (!k) return 'No path from ' + a.name + ' to ' + b.name + when() + ': they are not connected.';
+          if (!k) {
+            return 'No path from ' + a.name + ' to ' + b.name + when() +
+              ': they are not connected.';
+          }
           const steps = st.paths[0].steps.length;
           return (k === 1 ? 'The only shortest path' : k + ' shortest paths') + ' from ' + a.name +
             ' to ' + b.name + ' (' + steps + (steps === 1 ? ' step' : ' steps') + when() + ')' +
@@ -468,7 +485,8 @@ enum ExplorerScript {
           hits.forEach((n, i) => {
             const li = el('li', {id: 'match-' + i, role: 'option',
               'aria-selected': String(i === active)}, bdi(n.name),
-            el('span', {class: 'k'}, ' · ' + kindOf(n) + (L.n.has(n.id) ? '' : ' · not' + when())));
+            el('span', {class: 'k'},
+              ' · ' + kindOf(n) + (L.n.has(n.id) ? '' : ' · not' + when())));
             li.addEventListener('mousedown', (ev) => ev.preventDefault());
             li.addEventListener('click', () => choose(i));
             menu.append(li);
@@ -526,7 +544,10 @@ enum ExplorerScript {
         });
         $('views').addEventListener('keydown', (ev) => {
           const t = ev.target.closest('g.n');
-          if (t && (ev.key === 'Enter' || ev.key === ' ')) { ev.preventDefault(); select(t.dataset.id); }
+          if (t && (ev.key === 'Enter' || ev.key === ' ')) {
+            ev.preventDefault();
+            select(t.dataset.id);
+          }
         });
         doc.addEventListener('keydown', (ev) => {
           if (ev.key === 'Escape' && ev.target !== box && (st.sel || st.mode === 'path')) {
@@ -570,7 +591,8 @@ enum ExplorerScript {
               L.e.size + ' ties.');
           }
         }
-        const fromControls = () => setDate(all.checked ? null : +year.value * 10000 + 1231, year.value);
+        const fromControls = () =>
+          setDate(all.checked ? null : +year.value * 10000 + 1231, year.value);
         year.addEventListener('input', fromControls);
         all.addEventListener('change', fromControls);
 
