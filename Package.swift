@@ -21,7 +21,9 @@ let package = Package(
         ),
         .target(
             name: "Diagrams",
-            dependencies: ["StakeholderModel", "GraphEngine", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "StakeholderModel", "GraphEngine", .product(name: "Yams", package: "Yams"),
+            ]
         ),
         .systemLibrary(
             name: "CGraphviz",
@@ -45,12 +47,19 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "GraphEngineTests", dependencies: ["GraphEngine"], exclude: ["Fixtures"]),
         .testTarget(
-            name: "StakeholderModelTests", dependencies: ["StakeholderModel", "TestSupport"], exclude: ["Fixtures"]),
+            name: "StakeholderModelTests", dependencies: ["StakeholderModel", "TestSupport"],
+            exclude: ["Fixtures"]),
         .testTarget(
-            name: "DiagramsTests", dependencies: ["Diagrams", "StakeholderModel"], exclude: ["Fixtures"]),
+            name: "DiagramsTests", dependencies: ["Diagrams", "StakeholderModel"],
+            exclude: ["Fixtures"]),
         .testTarget(
-            name: "GraphvizRenderTests", dependencies: ["GraphvizRender"], exclude: ["leakcheck.sh"]),
-        .testTarget(name: "BaliGraphKitTests", dependencies: ["BaliGraphKit", "GraphEngine", "StakeholderModel", "Diagrams", "TestSupport"]),
+            name: "GraphvizRenderTests", dependencies: ["GraphvizRender"], exclude: ["leakcheck.sh"]
+        ),
+        .testTarget(
+            name: "BaliGraphKitTests",
+            dependencies: [
+                "BaliGraphKit", "GraphEngine", "StakeholderModel", "Diagrams", "TestSupport",
+            ]),
         .testTarget(name: "EndToEndTests", dependencies: ["BaliGraphKit"]),
         .testTarget(
             name: "ExplorerTests", dependencies: ["BaliGraphKit", "StakeholderModel"],

@@ -11,6 +11,10 @@ public struct Invocation: Sendable {
     public var format: OutputFormat
     /// Colour escapes on or off.
     public var style: TextStyle
+    /// The format of `dataPath` when its extension does not tell (`--input-format`).
+    public var inputFormat: InputFormat?
+    /// A CSV node table to go with a CSV edge list (`--nodes`).
+    public var nodesPath: String?
 
     /// Creates an invocation.
     public init(
@@ -49,77 +53,24 @@ public struct LoadedModel: Sendable {
 
 /// Loads models from files or the built-in copy.
 public enum ModelStore {
-    /// Reads a file as UTF-8 text (a BOM is dropped); nil and a diagnostic when it is not.
+    /// Reads a file as UTF-8 text (a BOM is dropped), or fails with a located diagnostic.
     public static func readText(path: String) -> Result<String, BaliError> {
-        let url = URL(fileURLWithPath: path)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            return .failure(
-                BaliError(
-                    "cannot read '\(path)': no such file",
-                    notes: ["check the path given to --data"]))
+        TextInput.read(path: path).mapError {
+            BaliError("cannot read '\(path)'", diagnostics: [$0.formatted])
         }
-        if isDirectory.boolValue {
-            return .failure(
-                BaliError(
-                    "'\(path)' is a folder",
-                    notes: ["give a model file (.yaml, .json, .graphml or .csv)"]))
-        }
-        if let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int,
-            size > ModelLimits.maxFileBytes
-        {
-            let d = Diagnostic(
-                .error, .tooLarge,
-                "the file is \(size / 1_048_576) MiB; models are limited to \(ModelLimits.maxFileBytes / 1_048_576) MiB",
-                at: SourceLocation(file: path, line: 1, column: 1),
-                notes: [
-                    "for large graphs use a CSV edge list (--data edges.csv), which is streamed"
-                ])
-            return .failure(
-                BaliError("the model could not be loaded", diagnostics: [d.formatted]))
-        }
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            return .failure(BaliError("cannot read '\(path)': \(error.localizedDescription)"))
-        }
-        return decodeUTF8(data, file: path)
     }
 
     /// Decodes UTF-8 bytes, dropping a BOM, or reports where the bad byte is.
     public static func decodeUTF8(_ data: Data, file: String) -> Result<String, BaliError> {
-        var bytes = [UInt8](data)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        if let text = String(validating: bytes, as: UTF8.self) { return .success(text) }
-        // Find the first invalid sequence to locate it.
-        var line = 1
-        var column = 1
-        var i = 0
-        while i < bytes.count {
-            let b = bytes[i]
-            let length: Int =
-                b < 0x80
-                ? 1 : b >> 5 == 0b110 ? 2 : b >> 4 == 0b1110 ? 3 : b >> 3 == 0b11110 ? 4 : 0
-            if length == 0 || i + length > bytes.count
-                || String(validating: bytes[i..<(i + length)], as: UTF8.self) == nil
-            {
-                break
-            }
-            if b == 0x0A {
-                line += 1
-                column = 1
-            } else {
-                column += 1
-            }
-            i += length
+        TextInput.decode([UInt8](data), file: file).mapError {
+            BaliError("cannot read '\(file)'", diagnostics: [$0.formatted])
         }
-        let d = Diagnostic(
-            .error, .encoding,
-            "the file is not valid UTF-8 (byte \(i) is 0x\(String(bytes[i], radix: 16)))",
-            at: SourceLocation(file: file, line: line, column: column),
-            notes: ["save the file as UTF-8; Latin-1 and UTF-16 are not read"])
-        return .failure(BaliError("the model could not be loaded", diagnostics: [d.formatted]))
+    }
+
+    /// Loads a model file in any supported format (or a folder of CSV tables).
+    public static func importModel(_ invocation: Invocation, path: String) -> LoadResult {
+        ModelImporter.load(
+            path: path, format: invocation.inputFormat, nodesPath: invocation.nodesPath)
     }
 
     /// Loads and validates a model's text.
@@ -131,10 +82,7 @@ public enum ModelStore {
     public static func load(_ invocation: Invocation) -> Result<LoadedModel, BaliError> {
         let result: LoadResult
         if let path = invocation.dataPath {
-            switch readText(path: path) {
-            case .failure(let error): return .failure(error)
-            case .success(let text): result = parse(text: text, file: path)
-            }
+            result = importModel(invocation, path: path)
         } else {
             result = parse(text: BuiltInModel.text, file: BuiltInModel.label)
         }

@@ -111,3 +111,6 @@ extension Array where Element == Diagnostic {
         }
     }
 }
+
+/// A diagnostic can travel as the failure of a `Result`.
+extension Diagnostic: Error {}

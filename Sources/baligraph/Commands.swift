@@ -350,3 +350,44 @@ struct WhatIf: ParsableCommand {
         try finish(WhatIfCommand.run(global.invocation, remove: remove, via: via, top: top))
     }
 }
+
+extension ExportFormat: ExpressibleByArgument {}
+
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract:
+            "Write the model for other tools: GraphML, GEXF, CSV, node-link JSON, Cypher, DOT, Mermaid.",
+        discussion: """
+            Respects --as-of, --kind and --via. Without -o the result goes to standard output.
+            CSV with -o DIR writes nodes.csv, edges.csv and model.csv into the folder (model.csv
+            carries the schema and sources, so that CSV → baligraph loses nothing).
+            Examples:
+              baligraph export --to graphml -o bali.graphml
+              baligraph export --to gexf -o bali.gexf          (Gephi's timeline shows the history)
+              baligraph export --to cypher -o bali.cypher      (load into Neo4j)
+              baligraph export --to mermaid --kind working-group --kind state --via co-chairs
+              baligraph export --to csv -o bali-csv/
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Option(
+        name: .customLong("to"),
+        help: "graphml, gexf, csv, json (NetworkX node-link), cypher, dot or mermaid.")
+    var target: ExportFormat
+    @Option(
+        name: .shortAndLong,
+        help: ArgumentHelp("The output file (a folder for csv).", valueName: "path"))
+    var output: String?
+    @Option(name: .long, help: "Only nodes of this kind (repeatable).") var kind: [String] = []
+    @Option(
+        name: .long, parsing: .upToNextOption,
+        help: ArgumentHelp("Only these relations.", valueName: "relation"))
+    var via: [String] = []
+
+    func run() throws {
+        var filter = ExportFilter.all
+        filter.kinds = kind
+        filter.relations = via
+        try finish(ExportCommand.run(global.invocation, to: target, output: output, filter: filter))
+    }
+}

@@ -5,6 +5,7 @@ import StakeholderModel
 
 extension OutputFormat: ExpressibleByArgument {}
 extension ColorMode: ExpressibleByArgument {}
+extension InputFormat: ExpressibleByArgument {}
 
 /// Options every subcommand takes.
 struct GlobalOptions: ParsableArguments {
@@ -20,6 +21,15 @@ struct GlobalOptions: ParsableArguments {
             "Keep only what was valid on this date (YYYY, YYYY-MM or YYYY-MM-DD; a year or month means its last day).",
             valueName: "date"))
     var asOf: String?
+
+    @Option(
+        name: .customLong("input-format"),
+        help: "The format of --data when its extension does not say: yaml, json, graphml or csv.")
+    var inputFormat: InputFormat?
+
+    @Option(
+        name: .long, help: ArgumentHelp("With a CSV edge list: its node table.", valueName: "file"))
+    var nodes: String?
 
     @Option(name: .long, help: "Output format for tabular output: text, json or csv.")
     var format: OutputFormat = .text
@@ -44,8 +54,11 @@ struct GlobalOptions: ParsableArguments {
                 isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
                 && format == .text
         }
-        return Invocation(
+        var invocation = Invocation(
             dataPath: data, asOf: asOf.flatMap(PartialDate.init), format: format, color: useColor)
+        invocation.inputFormat = inputFormat
+        invocation.nodesPath = nodes
+        return invocation
     }
 }
 

@@ -129,3 +129,36 @@ struct Render: ParsableCommand {
         try finish(RenderCommand.run(model.invocation(), request: request))
     }
 }
+
+struct Explore: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract:
+            "Write one self-contained HTML page to click through: views, search, details, paths, dates.",
+        discussion: """
+            The page works offline, from disk or any static site, and makes no network request.
+            It embeds every view of the manifest as inline SVG and the whole model (with its
+            history) as JSON. Example: baligraph explore -o Graphs/explorer.html
+            """)
+
+    @OptionGroup var model: ModelOptions
+    @Option(name: .shortAndLong, help: ArgumentHelp("The HTML file to write.", valueName: "file"))
+    var output: String
+    @Option(
+        help: ArgumentHelp(
+            "A view manifest (default: Graphs/views.yaml, else the built-in one).",
+            valueName: "file"))
+    var views: String?
+
+    func run() throws {
+        var request = RenderCommand.Request()
+        request.manifest = views
+        let invocation = model.invocation()
+        switch RenderCommand.explorerViews(invocation, request: request) {
+        case .failure(let e): try finish(e.result)
+        case .success(let drawn):
+            var result = ExploreCommand.run(invocation, output: output, views: drawn.views)
+            result.stderr = drawn.warnings + result.stderr
+            try finish(result)
+        }
+    }
+}

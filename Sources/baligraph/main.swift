@@ -15,7 +15,8 @@ struct BaliGraph: ParsableCommand {
         version: BaliGraphVersion.string,
         subcommands: [
             Validate.self, Stats.self, List.self, Show.self, PathCmd.self, Neighbors.self,
-            Common.self, Connectors.self, WhatIf.self, Render.self, Timeline.self, Diff.self,
+            Common.self, Connectors.self, WhatIf.self, Render.self, Explore.self, Export.self,
+            Timeline.self, Diff.self,
         ])
 }
 

@@ -7,7 +7,7 @@ struct RenderCLITests {
     func check() throws {
         let r = try Runner.run(["render", "--all", "--check"], in: Runner.root)
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.contains("are up to date"))
+        #expect(r.stderr.contains("are up to date"))
     }
 
     @Test("--check names a stale diagram and exits 1")

@@ -289,7 +289,7 @@ public enum RenderCommand {
         } catch {
             return error.result
         }
-        return CommandResult(stdout: "wrote \(output!) (\(sizeText(bytes.count)))\n")
+        return CommandResult(stderr: "wrote \(output!) (\(sizeText(bytes.count)))\n")
     }
 
     static func sizeText(_ bytes: Int) -> String {
@@ -306,7 +306,6 @@ public enum RenderCommand {
         case .success(let m): manifest = m
         }
         let format = request.format ?? .svg
-        var out = ""
         var err = ""
         var stale: [String] = []
         var failed = false
@@ -338,7 +337,7 @@ public enum RenderCommand {
                 } else {
                     do {
                         try AtomicFile.write(bytes, to: path)
-                        out += "wrote \(path) (\(sizeText(bytes.count)))\n"
+                        err += "wrote \(path) (\(sizeText(bytes.count)))\n"
                     } catch {
                         err += error.rendered
                         failed = true
@@ -348,13 +347,12 @@ public enum RenderCommand {
         }
         if request.check {
             if stale.isEmpty && !failed {
-                out +=
+                err +=
                     "all \(manifest.views.count) diagrams in \(request.graphsDirectory)/ are up to date\n"
             }
-            return CommandResult(
-                stdout: out, stderr: err, exitCode: stale.isEmpty && !failed ? 0 : 1)
+            return CommandResult(stderr: err, exitCode: stale.isEmpty && !failed ? 0 : 1)
         }
-        return CommandResult(stdout: out, stderr: err, exitCode: failed ? 1 : 0)
+        return CommandResult(stderr: err, exitCode: failed ? 1 : 0)
     }
 
     /// `render --list`: the views of the manifest.
@@ -382,5 +380,45 @@ public enum RenderCommand {
                     .joined())
             }
         }
+    }
+}
+
+extension RenderCommand {
+    /// Every view of the manifest drawn as SVG, for the explorer page; views that cannot be
+    /// drawn are reported and left out.
+    public static func explorerViews(_ invocation: Invocation, request: Request) -> Result<
+        (views: [ExplorerView], warnings: String), BaliError
+    > {
+        let loaded: LoadedModel
+        switch ModelStore.load(Invocation(dataPath: invocation.dataPath)) {
+        case .failure(let e): return .failure(e)
+        case .success(let l): loaded = l
+        }
+        let manifest: ViewManifest
+        switch loadManifest(request) {
+        case .failure(let e): return .failure(e)
+        case .success(let m): manifest = m
+        }
+        var views: [ExplorerView] = []
+        var warnings = ""
+        for view in manifest.views {
+            let built = DiagramBuilder.build(
+                view, model: loaded.full, analytics: analytics,
+                options: DiagramOptions(dataLabel: invocation.dataLabel))
+            guard let diagram = built.diagram else {
+                warnings +=
+                    "warning: the view '\(view.name)' cannot be drawn for this model; left out\n"
+                continue
+            }
+            switch draw(diagram, format: .svg) {
+            case .failure(let e): warnings += e.rendered
+            case .success(let bytes):
+                views.append(
+                    ExplorerView(
+                        name: diagram.name, title: diagram.title,
+                        svg: String(decoding: bytes, as: UTF8.self)))
+            }
+        }
+        return .success((views, warnings))
     }
 }

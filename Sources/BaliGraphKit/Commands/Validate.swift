@@ -8,10 +8,7 @@ public enum ValidateCommand {
         let file = invocation.dataLabel
         let result: LoadResult
         if let path = invocation.dataPath {
-            switch ModelStore.readText(path: path) {
-            case .failure(let error): return error.result
-            case .success(let text): result = ModelStore.parse(text: text, file: path)
-            }
+            result = ModelStore.importModel(invocation, path: path)
         } else {
             result = ModelStore.parse(text: BuiltInModel.text, file: file)
         }

@@ -150,3 +150,22 @@ struct UTF8Validator {
     /// True when no multi-byte sequence is left unfinished.
     var isComplete: Bool { need == 0 }
 }
+
+/// Text files read with the loaders' rules (size limit, BOM dropped, the first invalid
+/// UTF-8 byte located): view manifests, models at git revisions.
+public enum TextInput {
+    /// The text of a file, or a located diagnostic.
+    public static func read(path: String, limit: Int = ModelLimits.maxFileBytes) -> Result<
+        String, Diagnostic
+    > {
+        switch ImportedFile.read(path: path, limit: limit) {
+        case .failure(let e): return .failure(e.diagnostic)
+        case .success(let bytes): return decode(bytes, file: path)
+        }
+    }
+
+    /// Bytes decoded as UTF-8 text, or a located diagnostic.
+    public static func decode(_ bytes: [UInt8], file: String) -> Result<String, Diagnostic> {
+        ImportedFile.decodeUTF8(bytes, file: file).mapError(\.diagnostic)
+    }
+}
