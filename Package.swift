@@ -7,7 +7,12 @@ let package = Package(
     name: "baligraph",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "baligraph", targets: ["baligraph"])
+        .executable(name: "baligraph", targets: ["baligraph"]),
+        .library(name: "GraphEngine", targets: ["GraphEngine"]),
+        .library(name: "StakeholderModel", targets: ["StakeholderModel"]),
+        .library(name: "Diagrams", targets: ["Diagrams"]),
+        .library(name: "GraphvizRender", targets: ["GraphvizRender"]),
+        .library(name: "BaliGraphKit", targets: ["BaliGraphKit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -63,6 +68,12 @@ let package = Package(
         .testTarget(name: "EndToEndTests", dependencies: ["BaliGraphKit"]),
         .testTarget(
             name: "ExplorerTests", dependencies: ["BaliGraphKit", "StakeholderModel"],
+            exclude: ["Fixtures"]),
+        .testTarget(
+            name: "ReliabilityTests",
+            dependencies: [
+                "BaliGraphKit", "StakeholderModel", "Diagrams", "GraphvizRender", "TestSupport",
+            ],
             exclude: ["Fixtures"]),
         .testTarget(
             name: "InteropTests", dependencies: ["BaliGraphKit", "StakeholderModel"],
