@@ -391,3 +391,26 @@ struct Export: ParsableCommand {
         try finish(ExportCommand.run(global.invocation, to: target, output: output, filter: filter))
     }
 }
+
+/// `make embed` uses this to write the built-in model's compact form; not for users.
+struct InternalEncodeModel: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "internal-encode-model",
+        abstract: "Print a model in the compact built-in form.",
+        shouldDisplay: false)
+
+    @Argument var file: String
+
+    func run() throws {
+        let result = ModelStore.parse(
+            text: try String(contentsOfFile: file, encoding: .utf8), file: file)
+        guard let model = result.model,
+            !result.diagnostics.contains(where: { $0.severity == .error })
+        else {
+            try finish(
+                BaliError("the model has errors", diagnostics: result.diagnostics.map(\.formatted))
+                    .result)
+        }
+        try finish(CommandResult(stdout: ModelCodec.encode(model)))
+    }
+}

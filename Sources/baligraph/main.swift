@@ -16,7 +16,7 @@ struct BaliGraph: ParsableCommand {
         subcommands: [
             Validate.self, Stats.self, List.self, Show.self, PathCmd.self, Neighbors.self,
             Common.self, Connectors.self, WhatIf.self, Render.self, Explore.self, Export.self,
-            Timeline.self, Diff.self,
+            Timeline.self, Diff.self, InternalEncodeModel.self,
         ])
 }
 
