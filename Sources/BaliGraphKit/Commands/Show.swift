@@ -66,24 +66,30 @@ public enum ShowCommand {
         let model = loaded.model
         let kind = model.kind(of: node)
         var out = style.bold(node.name) + style.dim("  [\(node.id)]") + "\n"
-        out += "  kind:       \(kind?.label ?? node.kind)\n"
-        if let short = node.short { out += "  short name: \(short)\n" }
+        var fields: [(label: String, values: [String])] = [("kind", [kind?.label ?? node.kind])]
+        if let short = node.short { fields.append(("short name", [short])) }
         if !node.aliases.isEmpty {
-            out += "  aliases:    \(node.aliases.joined(separator: ", "))\n"
+            fields.append(("aliases", [node.aliases.joined(separator: ", ")]))
         }
-        if !node.validity.text.isEmpty { out += "  valid:      \(node.validity.text)\n" }
-        if node.confidence == .inferred { out += "  confidence: inferred\n" }
-        for (key, value) in node.attributes {
-            let values = value.values
-            if values.count > 1 {
-                out += "  \(key):\n" + values.map { "    - \($0)\n" }.joined()
-            } else {
-                out += "  \(key): \(value.text)\n"
-            }
-        }
-        if let note = node.note { out += "  note:       \(note)\n" }
+        if !node.validity.text.isEmpty { fields.append(("valid", [node.validity.text])) }
+        if node.confidence == .inferred { fields.append(("confidence", ["inferred"])) }
+        for (key, value) in node.attributes { fields.append((key, value.values)) }
+        if let note = node.note { fields.append(("note", [note])) }
         if !node.sources.isEmpty {
-            out += "  sources:    \(node.sources.joined(separator: ", "))\n"
+            fields.append(("sources", [node.sources.joined(separator: ", ")]))
+        }
+        let width = min(16, fields.map(\.label.count).max() ?? 0) + 1
+        for field in fields {
+            let label = "  " + (field.label + ":").padded(to: width) + " "
+            let hang = String(repeating: " ", count: width + 3)
+            if field.values.count > 1 {
+                out += label.trimmingTrailingSpaces() + "\n"
+                for value in field.values {
+                    out += wrap(value, width: 96, first: "    - ", rest: "      ")
+                }
+            } else {
+                out += wrap(field.values.first ?? "", width: 96, first: label, rest: hang)
+            }
         }
         if let asOf = loaded.asOf { out += style.dim("  (as of \(asOf))") + "\n" }
         let groups = Describe.groups(outgoing: outgoing, incoming: incoming, in: model)
@@ -122,6 +128,32 @@ public enum ShowCommand {
             }
         }
         return out
+    }
+}
+
+/// Wraps text at word boundaries to `width` columns: the first line after `first`, the
+/// others after `rest`.
+func wrap(_ text: String, width: Int, first: String, rest: String) -> String {
+    var out = ""
+    var line = first
+    var lineHasWord = false
+    for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+        if lineHasWord && line.count + 1 + word.count > width {
+            out += line + "\n"
+            line = rest
+            lineHasWord = false
+        }
+        line += (lineHasWord ? " " : "") + word
+        lineHasWord = true
+    }
+    return out + line + "\n"
+}
+
+extension String {
+    func trimmingTrailingSpaces() -> String {
+        var s = self
+        while s.hasSuffix(" ") { s.removeLast() }
+        return s
     }
 }
 
