@@ -72,3 +72,21 @@ struct RenderCLITests {
         #expect(noOutput.status == 64)
     }
 }
+
+@Suite("explore, end to end")
+struct ExploreCLITests {
+    @Test("the committed Graphs/explorer.html equals what explore writes now")
+    func committedPageIsCurrent() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "explorer-\(getpid()).html")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let r = try Runner.run(["explore", "-o", out.path], in: Runner.root)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("7 views"))
+        let fresh = try Data(contentsOf: out)
+        let committed = try Data(
+            contentsOf: Runner.root.appendingPathComponent("Graphs/explorer.html"))
+        #expect(
+            fresh == committed, "run `make demo` (or baligraph explore -o Graphs/explorer.html)")
+    }
+}
