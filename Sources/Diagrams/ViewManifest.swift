@@ -67,12 +67,14 @@ public struct ViewManifest: Sendable {
                 manifest: nil, diagnostics: [.manifestTooLarge(bytes: text.utf8.count, at: start)])
         }
         if let bad = text.unicodeScalars.firstIndex(of: "\u{0}") {
-            let at = ManifestReader.position(after: String(text.unicodeScalars[..<bad]), file: file)
+            let at = YAMLGuard.location(after: String(text.unicodeScalars[..<bad]), file: file)
             return ViewManifestResult(
                 manifest: nil,
                 diagnostics: [.manifestEncoding("it contains a NUL character", at: at)])
         }
-        if let deep = ManifestReader.nestingProblem(in: text, file: file) {
+        if let at = YAMLGuard.excessiveNesting(in: text, file: file, limit: ViewManifest.maxNesting)
+        {
+            let deep = Diagnostic.manifestTooDeep(at: at)
             return ViewManifestResult(manifest: nil, diagnostics: [deep])
         }
         let root: Yams.Node?
@@ -455,99 +457,12 @@ struct ManifestReader {
 
     // MARK: Guards and syntax errors
 
-    /// The 1-based line and column just after `prefix`.
-    static func position(after prefix: String, file: String) -> SourceLocation {
-        var line = 1
-        var column = 1
-        for scalar in prefix.unicodeScalars {
-            if scalar == "\n" {
-                line += 1
-                column = 1
-            } else {
-                column += 1
-            }
-        }
-        return SourceLocation(file: file, line: line, column: column)
-    }
-
-    /// Rejects manifests nested deeper than ``ViewManifest/maxNesting`` before the recursive
-    /// YAML composer sees them: flow brackets outside quotes and comments, and block indentation.
-    static func nestingProblem(in text: String, file: String) -> Diagnostic? {
-        var depth = 0
-        var line = 1
-        var column = 0
-        var quote: Unicode.Scalar? = nil
-        var escaped = false
-        var comment = false
-        var indent = 0
-        var atLineStart = true
-        for scalar in text.unicodeScalars {
-            column += 1
-            if scalar == "\n" {
-                line += 1
-                column = 0
-                comment = false
-                indent = 0
-                atLineStart = true
-                continue
-            }
-            if atLineStart {
-                if scalar == " " || scalar == "-" {
-                    indent += 1
-                    if indent > ViewManifest.maxNesting * 4 {
-                        return .manifestTooDeep(
-                            at: SourceLocation(file: file, line: line, column: column))
-                    }
-                    continue
-                }
-                atLineStart = false
-            }
-            if comment { continue }
-            if let q = quote {
-                if escaped {
-                    escaped = false
-                } else if scalar == "\\" && q == "\"" {
-                    escaped = true
-                } else if scalar == q {
-                    quote = nil
-                }
-                continue
-            }
-            switch scalar {
-            case "\"", "'": quote = scalar
-            case "#": comment = true
-            case "[", "{":
-                depth += 1
-                if depth > ViewManifest.maxNesting {
-                    return .manifestTooDeep(
-                        at: SourceLocation(file: file, line: line, column: column))
-                }
-            case "]", "}": depth = Swift.max(0, depth - 1)
-            default: break
-            }
-        }
-        return nil
-    }
-
     static func syntaxDiagnostic(_ error: YamlError, file: String) -> Diagnostic {
-        func loc(_ mark: Mark) -> SourceLocation {
-            SourceLocation(file: file, line: mark.line, column: mark.column)
-        }
-        switch error {
-        case .scanner(let context, let problem, let mark, _),
-            .parser(let context, let problem, let mark, _),
-            .composer(let context, let problem, let mark, _):
-            var notes: [String] = []
-            if let context {
-                notes.append("\(context.text) at \(context.mark.line):\(context.mark.column)")
-            }
-            return .manifestSyntax(problem, at: loc(mark), notes: notes)
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            return .manifestDuplicateKey(duplicates, at: loc(context.mark))
-        case .reader(let problem, _, _, _):
-            return .manifestEncoding(problem, at: SourceLocation(file: file, line: 1, column: 1))
-        default:
-            return .manifestSyntax("\(error)", at: SourceLocation(file: file, line: 1, column: 1))
+        switch YAMLGuard.problem(error, file: file) {
+        case .syntax(let problem, let location, let notes):
+            return .manifestSyntax(problem, at: location, notes: notes)
+        case .duplicateKey(let keys, let location): return .manifestDuplicateKey(keys, at: location)
+        case .encoding(let problem, let location): return .manifestEncoding(problem, at: location)
         }
     }
 }

@@ -26,12 +26,10 @@ extension Diagnostic {
             notes: ["models are UTF-8 text"])
     }
 
-    static func encodingProblem(_ problem: String, offset: Int?, file: String) -> Diagnostic {
+    static func encodingProblem(_ problem: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic(
-            .error, .encoding,
-            "the file is not valid UTF-8 text: \(problem)"
-                + (offset.map { " (byte \($0))" } ?? ""),
-            at: SourceLocation(file: file, line: 1, column: 1), notes: ["save the file as UTF-8"])
+            .error, .encoding, "the file is not valid UTF-8 text: \(problem)", at: location,
+            notes: ["save the file as UTF-8"])
     }
 
     static func tooLarge(bytes: Int, at location: SourceLocation) -> Diagnostic {
