@@ -55,7 +55,7 @@ let package = Package(
             name: "StakeholderModelTests", dependencies: ["StakeholderModel", "TestSupport"],
             exclude: ["Fixtures"]),
         .testTarget(
-            name: "DiagramsTests", dependencies: ["Diagrams", "StakeholderModel"],
+            name: "DiagramsTests", dependencies: ["Diagrams", "StakeholderModel", "TestSupport"],
             exclude: ["Fixtures"]),
         .testTarget(
             name: "GraphvizRenderTests", dependencies: ["GraphvizRender"], exclude: ["leakcheck.sh"]
@@ -76,7 +76,8 @@ let package = Package(
             ],
             exclude: ["Fixtures"]),
         .testTarget(
-            name: "InteropTests", dependencies: ["BaliGraphKit", "StakeholderModel"],
+            name: "InteropTests",
+            dependencies: ["BaliGraphKit", "StakeholderModel", "TestSupport"],
             exclude: ["Fixtures"]),
     ]
 )

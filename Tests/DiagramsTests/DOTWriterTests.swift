@@ -1,6 +1,7 @@
 import Diagrams
 import Foundation
 import StakeholderModel
+import TestSupport
 import Testing
 
 #if canImport(FoundationXML)

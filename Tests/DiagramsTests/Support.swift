@@ -1,6 +1,7 @@
 import Diagrams
 import Foundation
 import StakeholderModel
+import TestSupport
 import Testing
 
 /// Paths and loaders shared by the diagram tests.
@@ -38,25 +39,15 @@ enum Support {
     }
 }
 
-/// Golden files: compared byte for byte; re-recorded only when BALIGRAPH_RECORD=1, and a
-/// recording run fails so that nobody accepts a new baseline by accident.
-enum Golden {
-    static var recording: Bool { ProcessInfo.processInfo.environment["BALIGRAPH_RECORD"] == "1" }
-
+/// Golden files named relative to this target's fixtures (see TestSupport's `Golden`).
+extension Golden {
     static func check(
         _ actual: String, against name: String,
         sourceLocation: Testing.SourceLocation = #_sourceLocation
     ) throws {
-        let url = Support.golden.appendingPathComponent(name)
-        if recording {
-            try actual.write(to: url, atomically: true, encoding: .utf8)
-            Issue.record(
-                "recorded \(name); unset BALIGRAPH_RECORD and run again",
-                sourceLocation: sourceLocation)
-            return
-        }
-        let expected = try String(contentsOf: url, encoding: .utf8)
-        #expect(actual == expected, "golden \(name) differs", sourceLocation: sourceLocation)
+        try check(
+            actual, against: Support.golden.appendingPathComponent(name),
+            sourceLocation: sourceLocation)
     }
 }
 

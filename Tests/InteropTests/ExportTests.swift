@@ -1,6 +1,7 @@
 import BaliGraphKit
 import Foundation
 import StakeholderModel
+import TestSupport
 import Testing
 
 @Suite("Export formats")

@@ -1,6 +1,7 @@
 import BaliGraphKit
 import Foundation
 import StakeholderModel
+import TestSupport
 import Testing
 
 /// Paths of the fixtures, relative to this file.
@@ -54,27 +55,15 @@ struct TemporaryFolder {
     func cleanup() { try? FileManager.default.removeItem(atPath: path) }
 }
 
-/// Golden files: compared byte for byte; re-recorded only when BALIGRAPH_RECORD=1, and a
-/// recording run fails so that nobody accepts a new baseline by accident.
-enum Golden {
-    static var recording: Bool { ProcessInfo.processInfo.environment["BALIGRAPH_RECORD"] == "1" }
-
+/// Golden files named relative to this target's fixtures (see TestSupport's `Golden`).
+extension Golden {
     static func check(
-        _ actual: String, against relative: String,
+        _ actual: String, against name: String,
         sourceLocation: Testing.SourceLocation = #_sourceLocation
     ) throws {
-        let url = Fixture.folder.appendingPathComponent(relative)
-        if recording {
-            try FileManager.default.createDirectory(
-                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try actual.write(to: url, atomically: true, encoding: .utf8)
-            Issue.record(
-                "recorded \(relative); unset BALIGRAPH_RECORD and run again",
-                sourceLocation: sourceLocation)
-            return
-        }
-        let expected = try String(contentsOf: url, encoding: .utf8)
-        #expect(actual == expected, "golden \(relative) differs", sourceLocation: sourceLocation)
+        try check(
+            actual, against: Fixture.folder.appendingPathComponent(name),
+            sourceLocation: sourceLocation)
     }
 }
 

@@ -12,6 +12,8 @@ public enum Golden {
         _ actual: String, against url: URL, sourceLocation: SourceLocation = #_sourceLocation
     ) throws {
         if recording {
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try actual.write(to: url, atomically: true, encoding: .utf8)
             Issue.record(
                 "recorded \(url.lastPathComponent); unset BALIGRAPH_RECORD and run again",
