@@ -10,7 +10,8 @@ extension UndirectedGraph {
     ///
     /// Burt, R. S. (1992). *Structural Holes: The Social Structure of Competition.* Harvard
     /// University Press.
-    /// - Complexity: O(Σ deg(v)²) time, O(n) extra memory.
+    /// - Complexity: O(Σ over edges (u, v) of min(deg u, deg v) · log max(deg u, deg v))
+    ///   time (a hub's neighbours are never scanned from each of its leaves), O(n) memory.
     public func constraint() -> [Double] {
         var result = [Double](repeating: .nan, count: nodeCount)
         var isNeighbor = [Int32](repeating: -1, count: nodeCount)
@@ -21,7 +22,7 @@ extension UndirectedGraph {
             var total = 0.0
             for v in neighborsOfU {
                 var indirect = 0.0
-                for w in neighbors(of: v) where isNeighbor[Int(w)] == u {
+                forEachCommonNeighbor(of: u, and: v, markedBy: isNeighbor) { w in
                     indirect += pu / Double(degree(of: w))
                 }
                 let local = pu + indirect
@@ -42,7 +43,7 @@ extension UndirectedGraph {
     /// Burt, R. S. (1992). *Structural Holes: The Social Structure of Competition.* Harvard
     /// University Press. Borgatti, S. P. (1997). "Structural holes: unpacking Burt's
     /// redundancy measures." *Connections* 20(1): 35–38.
-    /// - Complexity: O(Σ deg(v)²) time, O(n) extra memory.
+    /// - Complexity: as ``constraint()``.
     public func effectiveSize() -> [Double] {
         var result = [Double](repeating: .nan, count: nodeCount)
         var isNeighbor = [Int32](repeating: -1, count: nodeCount)
@@ -51,11 +52,26 @@ extension UndirectedGraph {
             for v in neighborsOfU { isNeighbor[Int(v)] = u }
             var endpoints = 0  // twice the ties among the neighbours
             for v in neighborsOfU {
-                for w in neighbors(of: v) where isNeighbor[Int(w)] == u { endpoints += 1 }
+                forEachCommonNeighbor(of: u, and: v, markedBy: isNeighbor) { _ in endpoints += 1 }
             }
             let size = Double(neighborsOfU.count)
             result[Int(u)] = size - Double(endpoints) / size
         }
         return result
+    }
+
+    /// Calls `body` for each common neighbour w of u and v, in ascending order of w, where
+    /// `mark[w] == u` exactly for the neighbours of u. It scans the smaller adjacency list:
+    /// v's with the marks when v has no more neighbours than u, else u's with a binary
+    /// search in v's sorted list.
+    @inline(__always)
+    func forEachCommonNeighbor(
+        of u: Int32, and v: Int32, markedBy mark: [Int32], _ body: (Int32) -> Void
+    ) {
+        if degree(of: v) <= degree(of: u) {
+            for w in neighbors(of: v) where mark[Int(w)] == u { body(w) }
+        } else {
+            for w in neighbors(of: u) where hasEdge(between: v, and: w) { body(w) }
+        }
     }
 }

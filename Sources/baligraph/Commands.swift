@@ -288,9 +288,17 @@ struct Connectors: ParsableCommand {
         help: ArgumentHelp("Only these relations.", valueName: "relation"))
     var via: [String] = []
     @Option(name: .long, help: "Only nodes of this kind (repeatable).") var kind: [String] = []
+    @Option(
+        help:
+            "Estimate betweenness from this many sampled sources (NetworkX's k; seeded, repeatable)."
+    )
+    var sample: Int?
+    @Flag(help: "On a large imported edge list: compute exact betweenness and closeness anyway.")
+    var exact = false
 
     func validate() throws {
         if top < 0 { throw ValidationError("--top must be 0 or more") }
+        if let sample, sample < 1 { throw ValidationError("--sample must be at least 1") }
     }
 
     func run() throws {
@@ -300,6 +308,8 @@ struct Connectors: ParsableCommand {
         o.partition = partition
         o.relations = via
         o.kinds = kind
+        o.sample = sample
+        o.exact = exact
         try finish(ConnectorsCommand.run(global.invocation, options: o))
     }
 }

@@ -1,16 +1,36 @@
 import GraphEngine
 import StakeholderModel
 
-/// The per-node connector measures, computed on one filtered view of a model.
+/// The names a result row shows for a node.
+public struct NodeLabel: Sendable, Hashable {
+    public var id: String
+    public var name: String
+    public var kind: String
+    /// The name, or the short name when the name is too long for a table.
+    public var display: String
+
+    init(id: String, name: String, kind: String, short: String?) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.display = name.count > 36 ? (short ?? name) : name
+    }
+
+    init(_ node: Node) {
+        self.init(id: node.id, name: node.name, kind: node.kind, short: node.short)
+    }
+}
+
+/// The per-node connector measures, computed on one filtered view of a graph.
 public struct ConnectorRow: Sendable {
-    public var node: Node
+    public var node: NodeLabel
     /// Degree centrality (NetworkX `degree_centrality`, simple undirected graph).
     public var degreeCentrality: Double
     /// Number of distinct neighbours in the simple undirected graph.
     public var degree: Int
     /// Normalised betweenness (NetworkX `betweenness_centrality`).
     public var betweenness: Double
-    /// Closeness (NetworkX `closeness_centrality`, Wasserman–Faust).
+    /// Closeness (NetworkX `closeness_centrality`, Wasserman–Faust); NaN when skipped.
     public var closeness: Double
     /// Burt's constraint (NaN for isolated nodes, as NetworkX).
     public var constraint: Double
@@ -48,24 +68,20 @@ public enum ConnectorsCommand {
         public var relations: [String] = []
         /// Only nodes of these kinds.
         public var kinds: [String] = []
+        /// Betweenness from this many sampled sources (seeded), NetworkX's `k=`; nil: exact.
+        public var sample: Int?
+        /// On a large imported edge list: compute exact betweenness and closeness anyway.
+        public var exact = false
 
         /// Defaults: rank by betweenness, all rows, partition by kind.
         public init() {}
     }
 
-    /// Computes every measure for every node of the filtered view, in model order.
+    /// Computes every measure for every node of the filtered view of a model, in model order.
     static func measures(_ analysis: AnalysisGraph, options: Options) -> [ConnectorRow] {
         let model = analysis.model
         let view = analysis.view(.init(relations: options.relations, kinds: options.kinds))
-        let simple = view.undirectedGraph()
-        let degree = simple.degreeCentrality()
-        let betweenness = simple.betweennessCentrality(normalized: true)
-        let closeness = simple.closenessCentrality()
-        let constraint = simple.constraint()
-        let effective = simple.effectiveSize()
-        var cut: [Int32: ArticulationPoint] = [:]
-        for point in simple.articulationPoints() { cut[point.node] = point }
-        // Partition: group ids in order of first appearance of each (sorted) label.
+        // Partition: group ids in order of the sorted labels.
         let labels: [String] = model.nodes.map { node in
             options.partition == "kind"
                 ? node.kind : node.attribute(options.partition)?.text ?? "(none)"
@@ -73,12 +89,36 @@ public enum ConnectorsCommand {
         let distinct = Array(Set(labels)).sorted()
         let groupOf = Dictionary(
             uniqueKeysWithValues: distinct.enumerated().map { ($1, Int32($0)) })
-        let brokerage = view.brokerageRoles(groups: labels.map { groupOf[$0]! })
-        return model.nodes.indices.compactMap { i -> ConnectorRow? in
+        return measures(
+            view: view, labels: model.nodes.map(NodeLabel.init),
+            groups: labels.map { groupOf[$0]! },
+            sample: options.sample, closeness: true)
+    }
+
+    /// The seed of sampled betweenness, so that a sample is repeatable.
+    static let sampleSeed: UInt64 = 20_021_226
+
+    /// Computes the measures on a view: betweenness exact or from `sample` sources; closeness
+    /// only when asked (it needs a breadth-first search from every node).
+    static func measures(
+        view: GraphView, labels: [NodeLabel], groups: [Int32], sample: Int?, closeness wanted: Bool
+    ) -> [ConnectorRow] {
+        let simple = view.undirectedGraph()
+        let degree = simple.degreeCentrality()
+        let betweenness = simple.betweennessCentrality(
+            normalized: true, sample: sample.flatMap { SourceSample(count: $0, seed: sampleSeed) })
+        let closeness =
+            wanted ? simple.closenessCentrality() : [Double](repeating: .nan, count: view.nodeCount)
+        let constraint = simple.constraint()
+        let effective = simple.effectiveSize()
+        var cut: [Int32: ArticulationPoint] = [:]
+        for point in simple.articulationPoints() { cut[point.node] = point }
+        let brokerage = view.brokerageRoles(groups: groups)
+        return labels.indices.compactMap { i -> ConnectorRow? in
             let v = Int32(i)
             guard view.contains(node: v) else { return nil }
             return ConnectorRow(
-                node: model.nodes[i], degreeCentrality: degree[i], degree: simple.degree(of: v),
+                node: labels[i], degreeCentrality: degree[i], degree: simple.degree(of: v),
                 betweenness: betweenness[i], closeness: closeness[i], constraint: constraint[i],
                 effectiveSize: effective[i], articulationPoint: cut[v] != nil,
                 separates: cut[v]?.separatedNodeCount ?? 0, brokerage: brokerage[i])
@@ -88,7 +128,7 @@ public enum ConnectorsCommand {
     static func value(_ row: ConnectorRow, _ measure: ConnectorMeasure) -> Double {
         switch measure {
         case .betweenness: return row.betweenness
-        case .closeness: return row.closeness
+        case .closeness: return row.closeness.isNaN ? -Double.infinity : row.closeness
         case .degree: return row.degreeCentrality
         // Low constraint means more brokerage opportunity: rank ascending (NaN last).
         case .constraint: return row.constraint.isNaN ? -Double.infinity : -row.constraint
@@ -110,24 +150,47 @@ public enum ConnectorsCommand {
 
     /// Runs the analysis and prints the ranked report.
     public static func run(_ invocation: Invocation, options: Options) -> CommandResult {
-        let loaded: LoadedModel
-        switch ModelStore.load(invocation) {
-        case .failure(let e): return e.result
-        case .success(let l): loaded = l
+        var rows: [ConnectorRow]
+        var notes: [String] = []
+        var asOf: PartialDate? = nil
+        if let lean = LargeGraph.edgeList(for: invocation) {
+            switch lean {
+            case .failure(let e): return e.result
+            case .success(let table):
+                switch largeGraphRows(table, options: options) {
+                case .failure(let e): return e.result
+                case .success(let result):
+                    rows = result.rows
+                    notes = result.notes
+                }
+            }
+        } else {
+            let loaded: LoadedModel
+            switch ModelStore.load(invocation) {
+            case .failure(let e): return e.result
+            case .success(let l): loaded = l
+            }
+            asOf = loaded.asOf
+            let analysis = AnalysisGraph(model: loaded.model)
+            if let e = analysis.check(.init(relations: options.relations, kinds: options.kinds)) {
+                return e.result
+            }
+            if options.partition != "kind",
+                !loaded.model.nodes.contains(where: { $0.attribute(options.partition) != nil })
+            {
+                return BaliError.usage(
+                    "no node has the attribute '\(options.partition)' to partition by",
+                    notes: ["use --partition kind, or an attribute such as region"]
+                ).result
+            }
+            rows = measures(analysis, options: options)
         }
-        let analysis = AnalysisGraph(model: loaded.model)
-        if let e = analysis.check(.init(relations: options.relations, kinds: options.kinds)) {
-            return e.result
+        if let k = options.sample {
+            notes.append(
+                "betweenness estimated from \(k) sampled sources (seed \(sampleSeed)), as NetworkX's k="
+            )
         }
-        if options.partition != "kind",
-            !loaded.model.nodes.contains(where: { $0.attribute(options.partition) != nil })
-        {
-            return BaliError.usage(
-                "no node has the attribute '\(options.partition)' to partition by",
-                notes: ["use --partition kind, or an attribute such as region"]
-            ).result
-        }
-        var rows = ranked(measures(analysis, options: options), by: options.measure)
+        rows = ranked(rows, by: options.measure)
         if rows.isEmpty {
             return BaliError(
                 "no nodes are left after the filters", notes: ["loosen --kind or --via"]
@@ -161,8 +224,8 @@ public enum ConnectorsCommand {
                 stdout: JSONValue.object([
                     "measure": .string(options.measure.rawValue),
                     "partition": .string(options.partition),
-                    "as_of": .optional(loaded.asOf?.description), "nodes": .int(total),
-                    "rows": .array(items),
+                    "as_of": .optional(asOf?.description), "nodes": .int(total),
+                    "rows": .array(items), "notes": .array(notes.map { .string($0) }),
                 ]).serialized())
         case .csv:
             var out = CSV.row([
@@ -192,19 +255,21 @@ public enum ConnectorsCommand {
             var out = style.bold("Connectors ranked by \(options.measure.rawValue)")
             out +=
                 style.dim(
-                    " (\(total) nodes" + (loaded.asOf.map { ", as of \($0)" } ?? "")
+                    " (\(total) nodes" + (asOf.map { ", as of \($0)" } ?? "")
                         + "; brokerage by \(options.partition))")
                 + "\n\n"
-            let nameWidth = min(36, rows.map { display($0.node).count }.max() ?? 4)
+            let nameWidth = min(36, rows.map { $0.node.display.count }.max() ?? 4)
             out +=
                 "  #  " + "node".padded(to: nameWidth)
                 + "  betweenness  closeness  degree  constraint  eff.size  cut point     brokerage c/i/g/r/l\n"
             for (i, r) in rows.enumerated() {
                 var line =
                     String(i + 1).leftPad(3) + "  "
-                    + truncate(display(r.node), nameWidth).padded(to: nameWidth)
+                    + truncate(r.node.display, nameWidth).padded(to: nameWidth)
                 line += "  " + formatFixed(r.betweenness, digits: 4).leftPad(11)
-                line += "  " + formatFixed(r.closeness, digits: 4).leftPad(9)
+                line +=
+                    "  "
+                    + (r.closeness.isNaN ? "n/a" : formatFixed(r.closeness, digits: 4)).leftPad(9)
                 line += "  " + String(r.degree).leftPad(6)
                 line +=
                     "  "
@@ -233,12 +298,9 @@ public enum ConnectorsCommand {
                         + "constraint and effective size: Burt (1992); cut point: removing it disconnects (nodes cut off);\n"
                         + "brokerage: Gould & Fernandez (1989) coordinator/itinerant/gatekeeper/representative/liaison"
                 ) + "\n"
+            for note in notes { out += style.dim("note: \(note)") + "\n" }
             return CommandResult(stdout: out)
         }
-    }
-
-    static func display(_ node: Node) -> String {
-        node.name.count > 36 ? (node.short ?? node.name) : node.name
     }
 
     static func truncate(_ text: String, _ width: Int) -> String {
@@ -362,5 +424,69 @@ public enum CommonCommand {
             }
             return CommandResult(stdout: out)
         }
+    }
+}
+
+extension ConnectorsCommand {
+    /// The most nodes for which closeness (a breadth-first search from every node) and exact
+    /// betweenness are computed on an imported edge list without being asked for.
+    static let exactLimit = 20_000
+
+    /// `connectors` on a large CSV edge list, read by the lean loader (no model is built).
+    static func largeGraphRows(_ table: EdgeListTable, options: Options) -> Result<
+        (rows: [ConnectorRow], notes: [String]), BaliError
+    > {
+        if !options.kinds.isEmpty || options.partition != "kind" {
+            return .failure(
+                .usage(
+                    "a CSV edge list read in lean mode has no kinds or attributes",
+                    notes: ["drop --kind/--partition, or give a node table with --nodes (slower)"]))
+        }
+        for r in options.relations where !table.relationNames.contains(r) {
+            return .failure(
+                .usage(
+                    "unknown relation '\(r)'",
+                    notes: ["relations: " + table.relationNames.joined(separator: ", ")]))
+        }
+        let n = table.names.count
+        if n > exactLimit && options.sample == nil && !options.exact {
+            return .failure(
+                BaliError(
+                    "exact betweenness on \(n) nodes needs a breadth-first search from every node",
+                    notes: [
+                        "add --sample 1000 to estimate it from 1000 sources (NetworkX's k=), "
+                            + "or --exact to wait for the exact value"
+                    ]))
+        }
+        let graph: Graph
+        do {
+            graph = try Graph(
+                nodeCount: n, sources: table.sources, targets: table.targets,
+                relations: table.relations)
+        } catch {
+            return .failure(BaliError("the edge list cannot form a graph: \(error)"))
+        }
+        let mask: BitMask? =
+            options.relations.isEmpty
+            ? nil
+            : BitMask(
+                count: table.relationNames.count,
+                setting: table.relationNames.indices.filter {
+                    options.relations.contains(table.relationNames[$0])
+                })
+        let view = graph.view(relations: mask)
+        let labels = table.names.map { NodeLabel(id: $0, name: $0, kind: "node", short: nil) }
+        let closeness = n <= exactLimit || options.exact
+        var notes = ["read as a lean edge list: \(n) nodes, \(table.edgeCount) edges"]
+        if !closeness {
+            notes.append("closeness skipped on \(n) nodes (use --exact to compute it)")
+        }
+        return .success(
+            (
+                measures(
+                    view: view, labels: labels, groups: [Int32](repeating: 0, count: n),
+                    sample: options.sample,
+                    closeness: closeness), notes
+            ))
     }
 }
