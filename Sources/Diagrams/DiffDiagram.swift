@@ -105,7 +105,7 @@ public enum DiffDiagram {
                 "id=" + DOTText.quoted("n-" + n.id),
                 "class="
                     + DOTText.quoted(
-                        "node diff-\(s.rawValue) kind-\(DOTText.cssIdentifier(n.kind))"),
+                        "diff-\(s.rawValue) kind-\(DOTText.cssIdentifier(n.kind))"),
                 "label="
                     + DOTText.quoted(
                         DOTText.wrapped(n.name, width: 26, maxLines: 4).joined(separator: "\n")),
@@ -130,7 +130,7 @@ public enum DiffDiagram {
                     "id=" + DOTText.quoted(n == 0 ? base : "\(base)-\(n + 1)"),
                     "class="
                         + DOTText.quoted(
-                            "edge diff-\(s.rawValue) rel-\(DOTText.cssIdentifier(e.relation))"),
+                            "diff-\(s.rawValue) rel-\(DOTText.cssIdentifier(e.relation))"),
                     "color=" + DOTText.quoted(s.ink), "style=" + DOTText.quoted(s.edgeStyle),
                     "penwidth=" + DOTText.quoted(s == .unchanged ? "0.8" : "1.6"),
                     "tooltip="
