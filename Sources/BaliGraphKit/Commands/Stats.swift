@@ -1,3 +1,4 @@
+import GraphEngine
 import StakeholderModel
 
 /// `stats`: counts by kind and relation, components, density, dates and source coverage.
@@ -21,7 +22,9 @@ public enum StatsCommand {
             relationCounts.append(
                 (relation, model.edges.filter { $0.relation == relation.id }.count))
         }
-        let components = ModelAnalysis.componentSizes(model)
+        let components = AnalysisGraph(model: model).graph.fullView.weaklyConnectedComponents()
+            .sizes
+            .sorted(by: >)
         // Density of the simple undirected graph (pairs joined by any relation).
         var pairs = Set<String>()
         for e in model.edges where e.from != e.to {
@@ -106,31 +109,6 @@ public enum StatsCommand {
             out += "  inferred facts: \(inferred); dated facts: \(dated)\n"
             return CommandResult(stdout: out)
         }
-    }
-}
-
-/// Small analyses on the model itself.
-enum ModelAnalysis {
-    /// Sizes of the weakly connected components, largest first.
-    static func componentSizes(_ model: Model) -> [Int] {
-        var parent = Array(0..<model.nodes.count)
-        func find(_ x: Int) -> Int {
-            var x = x
-            while parent[x] != x {
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            }
-            return x
-        }
-        for e in model.edges {
-            guard let a = model.index(of: e.from), let b = model.index(of: e.to) else { continue }
-            let ra = find(a)
-            let rb = find(b)
-            if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
-        }
-        var sizes: [Int: Int] = [:]
-        for i in 0..<model.nodes.count { sizes[find(i), default: 0] += 1 }
-        return sizes.values.sorted(by: >)
     }
 }
 
