@@ -36,7 +36,7 @@ func markdown(_ report: SuiteReport) -> String {
         }
     }
     out.append(
-        "Machine: \(m.cpus) CPUs (`nproc`), \(m.cpuModel); load average \(m.loadAverageStart) at the start, \(m.loadAverageEnd) at the end; \(m.swift)"
+        "baligraph \(m.commit). Machine: \(m.cpus) CPUs (`nproc`), \(m.cpuModel); load average \(m.loadAverageStart) at the start, \(m.loadAverageEnd) at the end; \(m.swift)"
             + (m.python.map { "; Python \($0) (\(packages.joined(separator: ", ")))" } ?? "")
             + "; \(m.date); whole run \(String(format: "%.0f", report.elapsedSeconds)) s.")
     out.append("")

@@ -71,6 +71,8 @@ struct SuiteReport: Codable {
         var loadAverageStart: String
         var loadAverageEnd: String
         var kernel: String
+        /// The repository's commit (`git rev-parse --short HEAD`, `+` when the tree differs).
+        var commit: String
         var swift: String
         var python: String?
         var pythonPackages: [String: String?]
@@ -212,7 +214,7 @@ struct Suite {
             date: ISO8601DateFormatter().string(from: Date()),
             cpus: ProcessInfo.processInfo.activeProcessorCount, cpuModel: cpuModel(),
             loadAverageStart: loadStart, loadAverageEnd: readLoadAverage(),
-            kernel: ProcessInfo.processInfo.operatingSystemVersionString,
+            kernel: ProcessInfo.processInfo.operatingSystemVersionString, commit: commit(),
             swift: swiftVersion(), python: pythonVersion, pythonPackages: packages)
         var report = SuiteReport(
             machine: machine, datasets: datasets, latency: latency, render: render,
@@ -481,6 +483,24 @@ struct Suite {
             return nil
         }
         return (try? JSONSerialization.jsonObject(with: Data(run.output))) as? [String: Any]
+    }
+
+    private func commit() -> String {
+        guard
+            let run = try? spawnAndWait(
+                ["git", "-C", options.repo, "rev-parse", "--short", "HEAD"], output: .capture),
+            run.status == 0
+        else { return "unknown" }
+        let hash = String(decoding: run.output, as: UTF8.self)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let dirty =
+            (try? spawnAndWait(
+                [
+                    "git", "-C", options.repo, "diff", "--quiet", "HEAD", "--", "Sources",
+                    "Package.swift",
+                ],
+                output: .discard))?.status == 1
+        return dirty ? hash + "+" : hash
     }
 
     private func swiftVersion() -> String {
