@@ -175,26 +175,27 @@ struct Suite {
             }
             for lib in ["rustworkx", "igraph", "networkx"] where has(lib) {
                 if lib == "networkx" && edges > options.networkxUpTo {
-                    skipped.append("networkx at \(label) edges: too slow for the time budget")
+                    skipped.append(
+                        "networkx at \(displayLabel(label)) edges: too slow for the time budget")
                     continue
                 }
                 var mode = exact ? "exact" : "sampled"
                 if lib == "networkx" && edges > options.networkxBetweennessUpTo {
                     mode = "skip"
                     skipped.append(
-                        "networkx betweenness at \(label) edges: hours of pure Python "
+                        "networkx betweenness at \(displayLabel(label)) edges: hours of pure Python "
                             + "(exact) or minutes per few sources (sampled)")
                 }
                 if lib == "rustworkx" && !exact {
                     mode = "skip"
                     skipped.append(
-                        "rustworkx betweenness at \(label) edges: it has no sampled-source "
+                        "rustworkx betweenness at \(displayLabel(label)) edges: it has no sampled-source "
                             + "variant")
                 } else if lib == "rustworkx" && edges > options.rustworkxBetweennessUpTo {
                     mode = "skip"
                     skipped.append(
-                        "rustworkx exact betweenness at \(label) edges: about two minutes "
-                            + "(measured once: 121 s at 10^5 edges), over the time budget")
+                        "rustworkx exact betweenness at \(displayLabel(label)) edges: over the time "
+                            + "budget (121 s once at 10^5 edges)")
                 }
                 var args = [
                     python, "\(options.repo)/Benchmarks/python/bench_graph.py", "--lib", lib,
