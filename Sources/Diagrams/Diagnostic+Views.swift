@@ -37,6 +37,16 @@ extension Diagnostic {
             at: location, notes: ["a manifest needs at most five levels"])
     }
 
+    static func manifestAliasExpansion(at location: SourceLocation) -> Diagnostic {
+        Diagnostic(
+            .error, .tooLarge,
+            "YAML aliases expand the view manifest by more than \(ViewManifest.maxAliasExpansion) values (an alias bomb?)",
+            at: location,
+            notes: [
+                "write the repeated values out instead of nesting aliases (*name) of anchors (&name)"
+            ])
+    }
+
     static func manifestEncoding(_ problem: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic(
             .error, .encoding, "the view manifest is not valid UTF-8 text: \(problem)",

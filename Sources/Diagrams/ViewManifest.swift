@@ -44,6 +44,8 @@ public struct ViewManifest: Sendable {
     public static let maxBytes = 1_048_576
     /// The deepest nesting of YAML collections accepted.
     public static let maxNesting = 16
+    /// The most values YAML aliases (`*name`) may add to a manifest beyond those written.
+    public static let maxAliasExpansion = 10_000
 
     /// The views, in file order.
     public var views: [ViewSpec]
@@ -76,6 +78,17 @@ public struct ViewManifest: Sendable {
         {
             let deep = Diagnostic.manifestTooDeep(at: at)
             return ViewManifestResult(manifest: nil, diagnostics: [deep])
+        }
+        switch YAMLGuard.structureProblem(
+            in: text, file: file, depthLimit: maxNesting, expansionLimit: maxAliasExpansion)
+        {
+        case .tooDeep(let at):
+            return ViewManifestResult(manifest: nil, diagnostics: [.manifestTooDeep(at: at)])
+        case .aliasExpansion(let at):
+            return ViewManifestResult(
+                manifest: nil, diagnostics: [.manifestAliasExpansion(at: at)])
+        case nil:
+            break
         }
         let root: Yams.Node?
         do {

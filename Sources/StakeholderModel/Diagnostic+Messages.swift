@@ -48,6 +48,16 @@ extension Diagnostic {
             ])
     }
 
+    static func aliasExpansion(limit: Int, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(
+            .error, .tooLarge,
+            "YAML aliases expand the document by more than \(limit) values (an alias bomb?)",
+            at: location,
+            notes: [
+                "write the repeated values out instead of nesting aliases (*name) of anchors (&name)"
+            ])
+    }
+
     static func tooMany(_ what: String, count: Int, limit: Int, at location: SourceLocation)
         -> Diagnostic
     {

@@ -23,6 +23,8 @@ public enum ModelLimits {
     public static let maxNesting = 64
     /// The most nodes one model may declare.
     public static let maxNodes = 2_000_000
+    /// The most values YAML aliases (`*name`) may add to a document beyond those written.
+    public static let maxAliasExpansion = 100_000
 }
 
 /// Loads the native YAML (or JSON) model format, keeping line and column positions and
@@ -47,6 +49,20 @@ public enum NativeLoader {
             return LoadResult(
                 model: nil,
                 diagnostics: [.nulCharacter(at: YAMLGuard.location(after: prefix, file: file))])
+        }
+        switch YAMLGuard.structureProblem(
+            in: text, file: file, depthLimit: ModelLimits.maxNesting,
+            expansionLimit: ModelLimits.maxAliasExpansion)
+        {
+        case .tooDeep(let at):
+            return LoadResult(
+                model: nil, diagnostics: [.tooDeep(limit: ModelLimits.maxNesting, at: at)])
+        case .aliasExpansion(let at):
+            return LoadResult(
+                model: nil,
+                diagnostics: [.aliasExpansion(limit: ModelLimits.maxAliasExpansion, at: at)])
+        case nil:
+            break
         }
         let root: Yams.Node?
         do {
