@@ -5,10 +5,31 @@ struct ModelValidator {
     let document: RawDocument
     let file: String
     var diagnostics: [Diagnostic] = []
+    /// How many unknown names got "did you mean" suggestions so far.
+    var suggestionsGiven = 0
+    /// Declared names prepared for suggestions, by list ("kind", "source", …).
+    var preparedNames: [String: TextMatching.Candidates] = [:]
 
     init(document: RawDocument, file: String) {
         self.document = document
         self.file = file
+    }
+
+    /// At most this many unknown names per model get "did you mean" suggestions: each is
+    /// compared with every declared name, so thousands of broken references in a large
+    /// file would otherwise take minutes.
+    static let maxSuggestedNames = 100
+
+    /// Suggestions for an unknown name among the declared `names` of one `list`, within
+    /// the budget of ``maxSuggestedNames``.
+    mutating func suggestions(for query: String, among names: [String], list: String)
+        -> [String]
+    {
+        guard suggestionsGiven < Self.maxSuggestedNames else { return [] }
+        suggestionsGiven += 1
+        let prepared = preparedNames[list] ?? TextMatching.Candidates(names)
+        preparedNames[list] = prepared
+        return prepared.suggestions(for: query)
     }
 
     /// Graphviz shapes a kind may use (a fixed allow-list: no file-reading shapes).
@@ -140,7 +161,7 @@ struct ModelValidator {
                 diagnostics.append(
                     .unknownKind(
                         k.value,
-                        suggestions: TextMatching.suggestions(for: k.value, among: kindNames),
+                        suggestions: suggestions(for: k.value, among: kindNames, list: "kind"),
                         at: k.location))
             }
             relations.append(
@@ -189,7 +210,7 @@ struct ModelValidator {
                 diagnostics.append(
                     .unknownSource(
                         s.value,
-                        suggestions: TextMatching.suggestions(for: s.value, among: sourceNames),
+                        suggestions: suggestions(for: s.value, among: sourceNames, list: "source"),
                         at: s.location))
             }
         }
@@ -211,7 +232,7 @@ struct ModelValidator {
                 diagnostics.append(
                     .unknownKind(
                         kind.value,
-                        suggestions: TextMatching.suggestions(for: kind.value, among: kindNames),
+                        suggestions: suggestions(for: kind.value, among: kindNames, list: "kind"),
                         at: kind.location))
             }
             if name.value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
@@ -249,7 +270,7 @@ struct ModelValidator {
                 diagnostics.append(
                     .unknownNode(
                         end.value, relation: relation.value,
-                        suggestions: TextMatching.suggestions(for: end.value, among: nodeNames),
+                        suggestions: suggestions(for: end.value, among: nodeNames, list: "node"),
                         at: end.location))
             }
             let type = schema.relation(relation.value)
@@ -257,8 +278,8 @@ struct ModelValidator {
                 diagnostics.append(
                     .unknownRelation(
                         relation.value,
-                        suggestions: TextMatching.suggestions(
-                            for: relation.value, among: relationNames),
+                        suggestions: suggestions(
+                            for: relation.value, among: relationNames, list: "relation"),
                         at: relation.location))
             }
             if let type, endpointsKnown, let fk = nodeIDs[from.value]?.kind,

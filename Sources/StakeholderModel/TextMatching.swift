@@ -5,6 +5,12 @@ public enum TextMatching {
     /// The form used to compare names: case- and accent-folded, punctuation turned into single
     /// spaces, a leading "the " dropped. "The  Viet-Nam" and "viet nam" compare equal.
     public static func normalize(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return normalizeASCII(text) }
+        return normalizeGeneral(text)
+    }
+
+    /// ``normalize(_:)`` for any text, folding through Foundation.
+    static func normalizeGeneral(_ text: String) -> String {
         let folded = text.folding(
             options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         var out = ""
@@ -23,6 +29,30 @@ public enum TextMatching {
         }
         if out.hasPrefix("the ") { out.removeFirst(4) }
         return out
+    }
+
+    /// ``normalize(_:)`` for ASCII text, byte by byte without Foundation (most names are
+    /// ASCII; folding through Foundation cost a tenth of `render --all`).
+    static func normalizeASCII(_ text: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            let lower = (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
+            if (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(lower)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(lower)
+            {
+                if pendingSpace && !out.isEmpty { out.append(UInt8(ascii: " ")) }
+                pendingSpace = false
+                out.append(lower)
+            } else if byte == UInt8(ascii: "'") {
+                continue
+            } else {
+                pendingSpace = true
+            }
+        }
+        if out.starts(with: Array("the ".utf8)) { out.removeFirst(4) }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The Levenshtein edit distance between two strings, compared by Unicode scalars.
@@ -48,20 +78,93 @@ public enum TextMatching {
 
     /// The candidates closest to `query` (at most `limit`), nearest first, ties by name; only
     /// candidates within a distance that grows with the query's length.
+    ///
+    /// To ask about many queries against the same names, prepare them once as
+    /// ``Candidates``.
     public static func suggestions(for query: String, among candidates: [String], limit: Int = 3)
         -> [String]
     {
-        let q = normalize(query)
-        let threshold = Swift.max(2, q.count / 3)
-        var scored: [(Int, String)] = []
-        var seen = Set<String>()
-        for candidate in candidates where seen.insert(candidate).inserted {
-            let c = normalize(candidate)
-            var d = editDistance(q, c)
-            if !q.isEmpty && c.count > q.count && c.hasPrefix(q) { d = Swift.min(d, 1) }
-            if d <= threshold { scored.append((d, candidate)) }
+        Candidates(candidates).suggestions(for: query, limit: limit)
+    }
+
+    /// Names normalised once for any number of ``suggestions(for:limit:)`` queries.
+    public struct Candidates: Sendable {
+        /// Queries longer than this many normalised scalars get no suggestions: the edit
+        /// distance costs time proportional to the product of the lengths, and a hostile
+        /// file can make both sides megabytes long.
+        public static let maxQueryLength = 200
+
+        private var entries:
+            [(name: String, normalized: String, characters: Int, scalars: [Unicode.Scalar])] = []
+
+        /// Prepares `names` (duplicates are dropped).
+        public init(_ names: [String]) {
+            var seen = Set<String>()
+            for name in names where seen.insert(name).inserted {
+                let normalized = TextMatching.normalize(name)
+                entries.append(
+                    (name, normalized, normalized.count, Array(normalized.unicodeScalars)))
+            }
         }
-        scored.sort { ($0.0, $0.1) < ($1.0, $1.1) }
-        return scored.prefix(limit).map(\.1)
+
+        /// The names closest to `query` (at most `limit`), nearest first, ties by name; only
+        /// names within a distance that grows with the query's length.
+        ///
+        /// - Complexity: O(*n*·*k*²) for *n* names and a query of *k* scalars; names whose
+        ///   length alone puts them out of reach cost O(1).
+        public func suggestions(for query: String, limit: Int = 3) -> [String] {
+            let q = TextMatching.normalize(query)
+            let x = Array(q.unicodeScalars)
+            guard x.count <= Self.maxQueryLength else { return [] }
+            let characters = q.count
+            let threshold = Swift.max(2, characters / 3)
+            var scored: [(Int, String)] = []
+            for entry in entries {
+                var d: Int?
+                if !q.isEmpty && entry.characters > characters && entry.normalized.hasPrefix(q) {
+                    d = 1
+                } else if abs(entry.scalars.count - x.count) <= threshold {
+                    d = TextMatching.editDistance(x, entry.scalars, atMost: threshold)
+                }
+                if let d { scored.append((d, entry.name)) }
+            }
+            scored.sort { ($0.0, $0.1) < ($1.0, $1.1) }
+            return scored.prefix(limit).map(\.1)
+        }
+    }
+
+    /// The Levenshtein distance between `x` and `y` when it is at most `bound`, else nil;
+    /// only the band of the table within `bound` of the diagonal is computed.
+    ///
+    /// - Complexity: O(*m*·`bound`) time, O(*n*) memory.
+    static func editDistance(_ x: [Unicode.Scalar], _ y: [Unicode.Scalar], atMost bound: Int)
+        -> Int?
+    {
+        guard abs(x.count - y.count) <= bound else { return nil }
+        if x.isEmpty { return y.count }
+        if y.isEmpty { return x.count }
+        let outside = bound + 1
+        var previous = (0...y.count).map { Swift.min($0, outside) }
+        var current = [Int](repeating: outside, count: y.count + 1)
+        for i in 1...x.count {
+            let low = Swift.max(1, i - bound)
+            let high = Swift.min(y.count, i + bound)
+            current[0] = Swift.min(i, outside)
+            if low > 1 { current[low - 1] = outside }
+            var rowMinimum = current[0]
+            if low <= high {
+                for j in low...high {
+                    let cost = x[i - 1] == y[j - 1] ? 0 : 1
+                    let value = Swift.min(
+                        previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost, outside)
+                    current[j] = value
+                    rowMinimum = Swift.min(rowMinimum, value)
+                }
+            }
+            if high < y.count { current[high + 1] = outside }
+            if rowMinimum > bound { return nil }
+            swap(&previous, &current)
+        }
+        return previous[y.count] <= bound ? previous[y.count] : nil
     }
 }
