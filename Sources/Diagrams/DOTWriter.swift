@@ -17,6 +17,10 @@ public struct Diagram: Sendable {
     public var theme: Theme
     /// Where the SVG goes, relative to the repository: `Graphs/NAME.svg`.
     public var outputPath: String
+    /// The nodes drawn (the legend not counted), for ``LayoutLimits``.
+    public var nodeCount = 0
+    /// The edges drawn, for ``LayoutLimits``.
+    public var edgeCount = 0
 }
 
 /// Choices that override a view's layout, for `render --engine/--theme`.
@@ -74,7 +78,8 @@ public struct DOTWriter: Sendable {
         return Diagram(
             name: selection.view.name, title: DOTText.displayable(selection.title),
             summary: context.summary(), dot: dot, engine: engine, theme: theme,
-            outputPath: selection.view.outputPath)
+            outputPath: selection.view.outputPath, nodeCount: selection.nodes.count,
+            edgeCount: selection.edges.count)
     }
 }
 

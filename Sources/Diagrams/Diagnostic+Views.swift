@@ -264,6 +264,12 @@ extension Diagnostic {
         Diagnostic(
             .error, .tooMany,
             "view '\(name)' selects \(nodes) nodes and \(edges) edges; diagrams are limited to \(ViewSelector.maxNodes) nodes and \(ViewSelector.maxEdges) edges",
-            at: location, notes: ["narrow it with kinds, relations, ego or connectors"])
+            at: location,
+            notes: [
+                "narrow it with kinds, relations, ego or connectors (on the command line: --kind, "
+                    + "--relation, --ego NODE --depth N or --connectors N)",
+                "to draw everything, export it (baligraph export --to dot) and lay it out with "
+                    + "Graphviz's sfdp, made for large graphs",
+            ])
     }
 }

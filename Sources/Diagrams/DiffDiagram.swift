@@ -168,6 +168,6 @@ public enum DiffDiagram {
             + "\(diff.addedEdges.count) ties added, \(diff.removedEdges.count) removed, \(diff.changedEdges.count) changed."
         return Diagram(
             name: "diff", title: title, summary: summary, dot: dot, engine: .dot, theme: theme,
-            outputPath: "diff.svg")
+            outputPath: "diff.svg", nodeCount: nodes.count, edgeCount: edgeStatus.count)
     }
 }

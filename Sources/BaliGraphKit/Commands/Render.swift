@@ -133,6 +133,10 @@ public enum RenderCommand {
     /// Turns a diagram into the bytes of a format.
     static func draw(_ diagram: Diagram, format: DiagramFormat) -> Result<[UInt8], BaliError> {
         if format == .dot { return .success(Array(diagram.dot.utf8)) }
+        // Refused before Graphviz starts: a layout cannot be cancelled once running.
+        if let refusal = LayoutLimits.refusal(for: diagram) {
+            return .failure(BaliError(refusal.message, notes: refusal.notes))
+        }
         let engine = GraphvizRender.LayoutEngine(rawValue: diagram.engine.rawValue) ?? .dot
         let out: GraphvizRender.OutputFormat
         switch format {
