@@ -71,6 +71,13 @@ extension Diagnostic {
             ])
     }
 
+    static func xmlEmptyInstruction(_ target: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(
+            .error, .syntax,
+            "the file has an empty processing instruction '<?\(target)?>', which GraphML import refuses",
+            at: location, notes: ["remove it: GraphML needs no processing instructions"])
+    }
+
     static func xmlDeclaredEncoding(_ name: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic(
             .error, .encoding, "the file declares encoding '\(name)'; only UTF-8 is read",

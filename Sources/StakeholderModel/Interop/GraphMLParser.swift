@@ -74,6 +74,9 @@ enum GraphMLParser {
         }
         let index = TextIndex(bytes: bytes)
         if let problem = prologProblem(bytes, index: index, file: file) { return (nil, [problem]) }
+        if let problem = emptyInstruction(bytes, index: index, file: file) {
+            return (nil, [problem])
+        }
 
         let delegate = GraphMLDelegate(file: file, index: index)
         let parser = XMLParser(data: Data(bytes))
@@ -160,6 +163,30 @@ enum GraphMLParser {
                 return .xmlDoctype(at: index.location(ofOffset: i, file: file))
             } else {
                 return nil
+            }
+        }
+        return nil
+    }
+
+    /// The first processing instruction with nothing after its target (`<?x?>`): Foundation's
+    /// XMLParser on Linux hands its missing data to `strlen` and crashes the process
+    /// (found by fuzzing). Looked for everywhere, comments included.
+    static func emptyInstruction(_ bytes: [UInt8], index: TextIndex, file: String) -> Diagnostic? {
+        var i = 0
+        while i + 1 < bytes.count {
+            defer { i += 1 }
+            guard bytes[i] == UInt8(ascii: "<"), bytes[i + 1] == UInt8(ascii: "?") else {
+                continue
+            }
+            var j = i + 2
+            while j < bytes.count, ![0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: "?")].contains(bytes[j]) {
+                j += 1
+            }
+            let target = String(decoding: bytes[(i + 2)..<j], as: UTF8.self)
+            while j < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[j]) { j += 1 }
+            if j + 1 < bytes.count, bytes[j] == UInt8(ascii: "?"), bytes[j + 1] == UInt8(ascii: ">")
+            {
+                return .xmlEmptyInstruction(target, at: index.location(ofOffset: i, file: file))
             }
         }
         return nil
