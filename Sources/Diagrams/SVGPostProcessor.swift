@@ -36,8 +36,30 @@ public enum SVGPostProcessor {
         processor.run()
         // Graphviz writes every hyphen as "&#45;"; comments are gone, so a plain hyphen is
         // equivalent everywhere and keeps ids readable for CSS, scripts and diffs.
-        return String(decoding: processor.output, as: UTF8.self)
-            .replacingOccurrences(of: "&#45;", with: "-")
+        return String(decoding: plainHyphens(processor.output), as: UTF8.self)
+    }
+
+    /// Replaces every `&#45;` with `-`, in one pass over the bytes.
+    static func plainHyphens(_ bytes: [UInt8]) -> [UInt8] {
+        let entity = Array("&#45;".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b == UInt8(ascii: "&"), i + 5 <= n, bytes[i + 1] == entity[1],
+                bytes[i + 2] == entity[2],
+                bytes[i + 3] == entity[3], bytes[i + 4] == entity[4]
+            {
+                out.append(UInt8(ascii: "-"))
+                i += 5
+            } else {
+                out.append(b)
+                i += 1
+            }
+        }
+        return out
     }
 
     /// The elements kept: those Graphviz's `svg` renderer writes, less `image`.
@@ -206,8 +228,14 @@ private struct Processor {
             } else if starts(with: "<?") {
                 let start = position
                 position = end(after: "?>", from: position + 2)
-                if start == 0 && input[start..<position].starts(with: Array("<?xml ".utf8)) {
-                    output += input[start..<position]
+                let declaration = input[start..<position]
+                // An HTML parser ends `<?…` at the first '>': keep the XML declaration only
+                // when that is its own end.
+                if start == 0 && declaration.starts(with: Array("<?xml ".utf8))
+                    && declaration.firstIndex(of: UInt8(ascii: ">")) == position - 1
+                    && declaration.lastIndex(of: UInt8(ascii: "<")) == start
+                {
+                    output += declaration
                 } else {
                     dropLineBreak()
                 }
@@ -230,26 +258,37 @@ private struct Processor {
         let name = readName()
         var attributes: [Attribute] = []
         var selfClosing = false
+        // A tag is copied as written only when a browser would split it exactly as read
+        // here: the name and each attribute followed by white space, '/' or '>', and the
+        // tag closed. Anything else (`<a"x=…`, `<g a="1"b="2"`, a tag cut off) is rewritten.
+        var clean = true
+        var closed = false
         while position < input.count {
+            let before = position
             skipWhitespace()
             guard position < input.count else { break }
             let byte = input[position]
             if byte == UInt8(ascii: ">") {
                 position += 1
+                closed = true
                 break
             }
             if byte == UInt8(ascii: "/") {
                 position += 1
                 if position < input.count, input[position] == UInt8(ascii: ">") {
                     selfClosing = true
+                    closed = true
                     position += 1
                     break
                 }
+                clean = false
                 continue
             }
+            if position == before { clean = false }
             let attributeStart = position
             let attributeName = readName()
             if attributeName.isEmpty {
+                clean = false
                 position += 1
                 continue
             }
@@ -304,7 +343,7 @@ private struct Processor {
             {
                 isRootGraph = true
             }
-            if kept.count == attributes.count && kept.allSatisfy(\.quoted) {
+            if clean && closed && kept.count == attributes.count && kept.allSatisfy(\.quoted) {
                 output += raw
             } else {
                 var tag = "<" + name
@@ -319,7 +358,6 @@ private struct Processor {
     }
 
     mutating func endTag() {
-        let start = position
         position += 2
         let name = readName()
         if let close = input[position...].firstIndex(of: UInt8(ascii: ">")) {
@@ -328,8 +366,12 @@ private struct Processor {
             position = input.count
         }
         guard let index = stack.lastIndex(where: { $0.name == name }) else { return }
+        // Written anew, never copied: `</text<…` or `</g a=">…` would end somewhere else in
+        // a browser than here. Elements left open inside are closed too.
+        for open in stack[index...].reversed() {
+            output += Array("</\(open.name)>".utf8)
+        }
         stack.removeSubrange(index...)
-        output += input[start..<position]
     }
 
     /// Skips the content and end tag of an element whose start tag (named `name`) was just

@@ -11,6 +11,28 @@
 /// `<radialGradient id="r_`, `fill="url(#…)"` and `stroke="url(#…)"` cannot come from
 /// user text, where `<` and `"` are always escaped.
 enum SVGNormalizer {
+    /// The first occurrence of `needle` in `haystack` at or after `from`: a plain loop over
+    /// the buffer, as the generic `firstRange(of:)` cost a noticeable share of each render.
+    static func find(_ needle: [UInt8], in haystack: [UInt8], from: Int = 0) -> Range<Int>? {
+        guard !needle.isEmpty, from >= 0, haystack.count - from >= needle.count else { return nil }
+        return haystack.withUnsafeBufferPointer { h in
+            needle.withUnsafeBufferPointer { n -> Range<Int>? in
+                let first = n[0]
+                var i = from
+                let last = h.count - n.count
+                while i <= last {
+                    if h[i] == first {
+                        var j = 1
+                        while j < n.count && h[i + j] == n[j] { j += 1 }
+                        if j == n.count { return i..<(i + n.count) }
+                    }
+                    i += 1
+                }
+                return nil
+            }
+        }
+    }
+
     static func normalize(_ svg: [UInt8]) -> [UInt8] {
         renumberGradients(removingVersionComment(svg))
     }
@@ -20,8 +42,8 @@ enum SVGNormalizer {
 
     /// Removes the version comment (which spans two lines in 2.42) and its line break.
     static func removingVersionComment(_ svg: [UInt8]) -> [UInt8] {
-        guard let start = svg.firstRange(of: versionComment)?.lowerBound,
-            let close = svg[start...].firstRange(of: commentEnd)
+        guard let start = find(versionComment, in: svg)?.lowerBound,
+            let close = find(commentEnd, in: svg, from: start)
         else { return svg }
         var end = close.upperBound
         if end < svg.endIndex, svg[end] == UInt8(ascii: "\n") {
@@ -31,6 +53,8 @@ enum SVGNormalizer {
         result.removeSubrange(start..<end)
         return result
     }
+
+    private static let gradientID = Array("Gradient id=\"".utf8)
 
     /// The markup that precedes a gradient id, and the id prefix that follows it.
     private static let gradientMarkers: [(marker: [UInt8], kind: UInt8)] = [
@@ -45,7 +69,7 @@ enum SVGNormalizer {
     /// Renumbers `l_<n>` and `r_<n>` gradient ids from 0, separately per kind, in order
     /// of first appearance.
     static func renumberGradients(_ svg: [UInt8]) -> [UInt8] {
-        guard svg.firstRange(of: Array("Gradient id=\"".utf8)) != nil else { return svg }
+        guard find(gradientID, in: svg) != nil else { return svg }
         var result: [UInt8] = []
         result.reserveCapacity(svg.count)
         var renamed: [UInt8: [ArraySlice<UInt8>: Int]] = [:]

@@ -140,3 +140,19 @@ struct ModelTests {
         #expect(TextMatching.editDistance("austrlia", "australia") == 1)
     }
 }
+
+@Suite("Name normalisation")
+struct NormalizationTests {
+    @Test("the ASCII fast path agrees with the general path")
+    func asciiAgrees() {
+        let samples = [
+            "The Steering Group", "  the   AD-HOC group ", "Democratic People's Republic of Korea",
+            "TEG-RR", "wg_tip", "A.B.C.", "the", "The", "them", "", "---", "Viet Nam (2022)", "x'y",
+            "Theatre", "THE  Bali Process", "R&D", "\tTab\nNewline",
+        ]
+        for text in samples {
+            #expect(
+                TextMatching.normalizeASCII(text) == TextMatching.normalizeGeneral(text), "\(text)")
+        }
+    }
+}
