@@ -67,5 +67,23 @@ render: build
 check-graphs: build
 	$(BALIGRAPH) render --all --check
 
+## The benchmark suite (Benchmarks/, a separate package that `make test` never builds):
+## start-up latency, rendering against dot, and the graph engine on seeded synthetic graphs
+## of 10^3 to 10^6 edges, against NetworkX, igraph and rustworkx when Python has them. Prints
+## a table and writes Benchmarks/out/bench-*.json. `bench-compare` pip-installs them first.
+## Both binaries are built with the Swift runtime linked statically, as `make release` does.
+PYTHON ?= python3
+
+bench: deps embed
+	cd Benchmarks && $(SWIFT) build -c release --static-swift-stdlib --product baligraph \
+	  && $(SWIFT) build -c release --static-swift-stdlib
+	cd Benchmarks && "$$($(SWIFT) build -c release --static-swift-stdlib --show-bin-path)/baligraph-bench" \
+	  --python "$(PYTHON)"
+
+bench-compare:
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check networkx igraph rustworkx \
+	  || echo "warning: pip could not install every package; the table says which are missing" >&2
+	$(MAKE) bench
+
 clean:
 	rm -rf .build
