@@ -5,7 +5,7 @@ enum DOTAttribute: String, CaseIterable, Sendable {
     case arrowhead, arrowsize, arrowtail, bgcolor, color, dir, fillcolor, fixedsize, fontcolor
     case fontname, fontsize, height, id, label, labeljust, labelloc, margin, mindist, newrank
     case nodesep, outputorder, overlap, pad, penwidth, peripheries, rank, rankdir, ranksep
-    case root, shape, splines, style, tooltip, width
+    case root, shape, splines, style, tooltip, width, xlabel
     case cssClass = "class"
     case url = "URL"
 }

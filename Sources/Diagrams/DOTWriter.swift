@@ -413,7 +413,12 @@ struct Context {
             ]
             if style.line != .solid { a.append((.style, .text(style.line.rawValue))) }
             if selection.view.layout.edgeLabels, let relation {
-                a.append((.label, .text(relation.label)))
+                // A labelled edge between two nodes of one tier (rank=same) makes dot 2.42
+                // free a block twice when it frees the layout (SIGABRT; found by the
+                // reliability probe on the built-in model with tiers and edge labels):
+                // such an edge gets an external label instead, which dot places after the
+                // layout.
+                a.append((isFlat(edge) ? .xlabel : .label, .text(relation.label)))
             }
             // In a layered drawing the tie is written from the higher tier (lower schema rank)
             // to the lower one, with the arrow drawn back, so that bodies sit above members.
@@ -451,6 +456,13 @@ struct Context {
     }
 
     // MARK: Tiers
+
+    /// True when `edge` joins two nodes that ``tiers()`` puts on one row.
+    func isFlat(_ edge: Edge) -> Bool {
+        guard selection.view.layout.tiers, writer.engine.isLayered else { return false }
+        func inTier(_ id: String) -> Bool { plan.parent[id] == nil && !plan.isContainer(id) }
+        return inTier(edge.from) && inTier(edge.to) && rank(of: edge.from) == rank(of: edge.to)
+    }
 
     mutating func tiers() {
         guard selection.view.layout.tiers, writer.engine.isLayered else { return }
