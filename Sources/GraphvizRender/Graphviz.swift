@@ -1,6 +1,11 @@
 import CGraphviz
 import CGraphvizShim
-import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The Graphviz C library, linked into the process: DOT text in, SVG/PNG/PDF/DOT/JSON
 /// bytes out.
@@ -41,7 +46,7 @@ public final class Graphviz: Sendable {
         var messageCapacity = 0
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     private init() {
         state.withLock { state in
@@ -349,5 +354,35 @@ public final class Graphviz: Sendable {
             messages.append((level == GVS_MESSAGE_ERROR ? "Error: " : "Warning: ") + text)
         }
         return messages
+    }
+}
+
+/// A value behind a pthread mutex.
+///
+/// Not `Synchronization.Mutex`: on Linux it waits on a futex directly, which
+/// ThreadSanitizer cannot see, so TSan reported every access it guards (the shim's
+/// message buffer, the parser's state) as a data race and could not have told a real one
+/// apart. pthread mutexes are intercepted by the sanitizers.
+final class Locked<Value>: @unchecked Sendable {
+    private var value: Value
+    private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+
+    init(_ value: Value) {
+        self.value = value
+        mutex = .allocate(capacity: 1)
+        mutex.initialize(to: pthread_mutex_t())
+        pthread_mutex_init(mutex, nil)
+    }
+
+    deinit {
+        pthread_mutex_destroy(mutex)
+        mutex.deallocate()
+    }
+
+    /// Runs `body` with the value while holding the lock.
+    func withLock<T>(_ body: (inout Value) throws -> T) rethrows -> T {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return try body(&value)
     }
 }
