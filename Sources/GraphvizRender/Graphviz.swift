@@ -44,6 +44,9 @@ public final class Graphviz: Sendable {
         var devices: [String] = []
         /// How long a diagnostic Graphviz can safely report now (see ``messageCapacity(for:)``).
         var messageCapacity = 0
+        /// The last graph each engine laid out, closed only after that engine has laid out
+        /// the next one (see ``pipeline``).
+        var retained: [String: UnsafeMutablePointer<Agraph_t>] = [:]
     }
 
     private let state = Locked(State())
@@ -137,7 +140,7 @@ public final class Graphviz: Sendable {
                 }
                 return Self.renderLocked(
                     buffer, engineName: engineName, formatName: formatName, limits: limits,
-                    state: state)
+                    state: &state)
             }
         }
         return try result.get()
@@ -246,7 +249,7 @@ public final class Graphviz: Sendable {
 
     private static func renderLocked(
         _ text: UnsafeBufferPointer<UInt8>, engineName: String, formatName: String,
-        limits: RenderLimits, state: State
+        limits: RenderLimits, state: inout State
     ) -> Result<Rendered, GraphvizError> {
         if let failure = state.setupFailure {
             return .failure(failure)
@@ -257,7 +260,7 @@ public final class Graphviz: Sendable {
         gvs_capture_begin()
         let outcome = pipeline(
             context, text: text, engineName: engineName, formatName: formatName, limits: limits,
-            state: state)
+            state: &state)
         _ = gvs_capture_end()
         let messages = capturedMessages()
         switch outcome {
@@ -272,7 +275,7 @@ public final class Graphviz: Sendable {
     /// Parse, check, lay out, render, copy the bytes; frees everything it created.
     private static func pipeline(
         _ context: OpaquePointer, text: UnsafeBufferPointer<UInt8>, engineName: String,
-        formatName: String, limits: RenderLimits, state: State
+        formatName: String, limits: RenderLimits, state: inout State
     ) -> Result<[UInt8], GraphvizError> {
         var status = GVS_READ_OK
         var detail = 0
@@ -282,7 +285,21 @@ public final class Graphviz: Sendable {
         guard let graph = parsed else {
             return .failure(readFailure(status, line: detail))
         }
-        defer { _ = agclose(graph) }
+        // circo caches the attribute symbols of the last root graph it laid out in static
+        // variables, and trusts them again when the next root graph has the same address:
+        // after agclose the next graph often does, and circo read freed symbols (a SEGV in
+        // late_double/agxget, found by the render fuzz target and under ThreadSanitizer;
+        // otherwise whatever the freed memory held). So a graph
+        // that went to a layout engine stays open until that engine has read the next
+        // one, which therefore has another address.
+        var retain = false
+        defer {
+            if retain, let previous = state.retained.updateValue(graph, forKey: engineName) {
+                _ = agclose(previous)
+            } else if !retain {
+                _ = agclose(graph)
+            }
+        }
 
         let nodes = Int(agnnodes(graph))
         let edges = Int(agnedges(graph))
@@ -294,6 +311,7 @@ public final class Graphviz: Sendable {
                         + "\(limits.nodes) nodes and \(limits.edges) edges"))
         }
 
+        retain = true
         guard gvLayout(context, graph, engineName) == 0 else {
             // After a failed layout only agclose is safe, not gvFreeLayout.
             let summary =
