@@ -201,7 +201,8 @@ extension Diagnostic {
     {
         Diagnostic(
             .error, .unknownNode, "no node is named '\(name)'", at: location,
-            notes: suggesting(suggestions))
+            notes: suggestions.isEmpty
+                ? ["run 'baligraph list' to see every node"] : suggesting(suggestions))
     }
 
     static func viewAmbiguousNode(_ name: String, ids: [String], at location: SourceLocation)

@@ -63,9 +63,19 @@ struct GlobalOptions: ParsableArguments {
 }
 
 /// Prints a result and exits with its code.
+///
+/// Messages on standard error, and text on standard output when it is a terminal, have
+/// control characters from the data made visible (``TerminalText``); output to a file or
+/// a pipe keeps its exact bytes.
 func finish(_ result: CommandResult) throws -> Never {
-    if !result.stdout.isEmpty { FileHandle.standardOutput.write(Data(result.stdout.utf8)) }
+    if !result.stdout.isEmpty {
+        let text =
+            isatty(STDOUT_FILENO) == 1 ? TerminalText.neutralized(result.stdout) : result.stdout
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
     if !result.binaryStdout.isEmpty { FileHandle.standardOutput.write(Data(result.binaryStdout)) }
-    if !result.stderr.isEmpty { FileHandle.standardError.write(Data(result.stderr.utf8)) }
+    if !result.stderr.isEmpty {
+        FileHandle.standardError.write(Data(TerminalText.neutralized(result.stderr).utf8))
+    }
     throw ExitCode(result.exitCode)
 }

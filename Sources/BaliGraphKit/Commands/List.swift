@@ -46,7 +46,10 @@ public enum ListCommand {
         var attributeFilters: [(String, String)] = []
         for item in filters.attributes {
             guard let eq = item.firstIndex(of: "="), eq != item.startIndex else {
-                return BaliError.usage("--where takes KEY=VALUE, got '\(item)'").result
+                return BaliError.usage(
+                    "--where takes KEY=VALUE, got '\(item)'",
+                    notes: ["for example --where region=Pacific"]
+                ).result
             }
             attributeFilters.append((String(item[..<eq]), String(item[item.index(after: eq)...])))
         }
