@@ -56,7 +56,11 @@ struct AtomicOutputTests {
         #expect(try Self.temporaries(in: dir).isEmpty)
     }
 
-    @Test("a write that fails midway (file size limit) leaves the previous file untouched")
+    @Test(
+        "a write that fails midway (file size limit) leaves the previous file untouched",
+        .disabled(
+            if: ProcessInfo.processInfo.environment["TSAN_OPTIONS"] != nil,
+            "ThreadSanitizer's runtime faults (SIGBUS) under the file size limit itself"))
     func failedWrite() throws {
         let dir = try Reliability.scratch("efbig")
         defer { Reliability.remove(dir) }
