@@ -5,7 +5,9 @@ import Testing
 /// Hostile inputs too big to commit, generated into a scratch folder at test time: a 50 MB
 /// model, a 10^5-node graph drawn with `dot`, thousands of broken references, megabyte ids,
 /// a million brackets, and every truncation of the built-in model. Each must give a located
-/// error (or a model) quickly, never a crash or a hang; the limits say how to proceed.
+/// error (or a model), never a crash or a hang; the limits say how to proceed. There are no
+/// timing assertions: a run that does not finish within its watchdog's generous bound (30 or
+/// 60 s; each takes a few seconds in a debug build) is killed and reported as a hang.
 @Suite("Generated hostile inputs", .serialized)
 struct GeneratedInputTests {
     static let header = """
@@ -56,7 +58,6 @@ struct GeneratedInputTests {
             r.stderr.contains("big.yaml:1:1: error: [too-large] the file is 50 MiB"), "\(r.stderr)")
         #expect(r.stderr.contains("limited to 16 MiB"))
         #expect(r.stderr.contains("use a CSV edge list"))
-        #expect(r.seconds < 10, "took \(r.seconds) s")
 
         // 50 MB of random bytes, as every format.
         var generator = SystemRandomNumberGenerator()
@@ -68,7 +69,6 @@ struct GeneratedInputTests {
             #expect(run.misbehaved == nil, "\(ext): \(run.misbehaved ?? "")")
             #expect(run.status == 1, "\(ext)")
             #expect(run.stderr.contains("noise.\(ext):"), "\(ext): not located: \(run.stderr)")
-            #expect(run.seconds < 10, "\(ext) took \(run.seconds) s")
         }
     }
 
@@ -91,7 +91,6 @@ struct GeneratedInputTests {
         #expect(r.stderr.contains("--ego NODE --depth N"))
         #expect(r.stderr.contains("sfdp"))
         #expect(!FileManager.default.fileExists(atPath: svg.path))
-        #expect(r.seconds < 30, "took \(r.seconds) s")
 
         // Within the view limit but beyond what dot lays out in reasonable time: refused
         // with the engines that can draw it.
@@ -137,7 +136,6 @@ struct GeneratedInputTests {
         #expect(r.status == 1)
         #expect(r.stderr.contains("refs.yaml: 5000 errors"), "\(r.stderr.suffix(300))")
         #expect(r.stderr.contains("refers to unknown node 'm0'\n    note: did you mean 'n0'"))
-        #expect(r.seconds < 20, "took \(r.seconds) s")
 
         // Two ids of 300,000 characters each: the edit distance of the pair is not computed.
         let long = dir.appendingPathComponent("long.yaml")
@@ -151,7 +149,6 @@ struct GeneratedInputTests {
         #expect(l.misbehaved == nil, "\(l.misbehaved ?? "")")
         #expect(l.status == 1)
         #expect(l.stderr.contains("[invalid-id] invalid node id 'aaaa"))
-        #expect(l.seconds < 20, "took \(l.seconds) s")
     }
 
     @Test("a million nested brackets and a 20-level alias bomb are refused at their position")
