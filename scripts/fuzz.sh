@@ -28,10 +28,11 @@ if [ "${FUZZ_SANITIZE:-}" = address ]; then
   flags=(-Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=fuzzer-no-link,address)
 fi
 build=Fuzz/.build
+mkdir -p "$build"
 echo "building ${targets[*]} with ${flags[*]}"
-swift build --package-path Fuzz --scratch-path "$build" "${flags[@]}" >"$build.log" 2>&1 || {
-  tail -30 "$build.log" >&2
-  echo "error: the fuzz targets did not build (full log: $build.log)" >&2
+swift build --package-path Fuzz --scratch-path "$build" "${flags[@]}" >"$build/fuzz-build.log" 2>&1 || {
+  tail -30 "$build/fuzz-build.log" >&2
+  echo "error: the fuzz targets did not build (full log: $build/fuzz-build.log)" >&2
   exit 1
 }
 bin=$(swift build --package-path Fuzz --scratch-path "$build" "${flags[@]}" --show-bin-path)

@@ -25,7 +25,8 @@ here=$(pwd)
 status=0
 for sanitizer in "${sanitizers[@]}"; do
   scratch=.build-$sanitizer
-  log=$scratch.log
+  mkdir -p "$scratch"
+  log=$scratch/sanitize.log
   echo "== $sanitizer: building into $scratch/"
   if ! swift build --build-tests --sanitize="$sanitizer" --scratch-path "$scratch" >"$log" 2>&1; then
     tail -30 "$log" >&2
