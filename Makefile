@@ -85,5 +85,15 @@ bench-compare:
 	  || echo "warning: pip could not install every package; the table says which are missing" >&2
 	$(MAKE) bench
 
+## Fuzzing (libFuzzer; a separate package in Fuzz/): replays the committed regression
+## inputs, then fuzzes each target for FUZZ_TIME seconds (default 60).
+FUZZ_TIME ?= 60
+fuzz: deps embed
+	bash scripts/fuzz.sh $(FUZZ_TIME)
+
+## The test suite under AddressSanitizer and then ThreadSanitizer (own build folders).
+sanitize: deps embed
+	bash scripts/sanitize.sh
+
 clean:
 	rm -rf .build

@@ -70,6 +70,12 @@ let package = Package(
             name: "ExplorerTests", dependencies: ["BaliGraphKit", "StakeholderModel"],
             exclude: ["Fixtures"]),
         .testTarget(
+            name: "ReliabilityTests",
+            dependencies: [
+                "BaliGraphKit", "StakeholderModel", "Diagrams", "GraphvizRender", "TestSupport",
+            ],
+            exclude: ["Fixtures"]),
+        .testTarget(
             name: "InteropTests",
             dependencies: ["BaliGraphKit", "StakeholderModel", "TestSupport"],
             exclude: ["Fixtures"]),
