@@ -9,7 +9,8 @@ import Foundation
 ///   other processing instructions and CDATA sections;
 /// - keeps only the elements Graphviz's SVG renderer uses, dropping any other element with
 ///   its content (`script`, `foreignObject`, `style`, `image`, `iframe`, animation…);
-/// - drops event-handler attributes (`on*`), links that are not absolute http(s) URLs
+/// - drops event-handler attributes (`on*`), attributes that load or submit something
+///   (`src`, `srcdoc`, `action`, `formaction`, `xlink:actuate`), links that are not absolute http(s) URLs
 ///   (`href`, `xlink:href`, after decoding entities and removing whitespace), `style`
 ///   attributes that could load or run anything, and `url(…)` references outside the
 ///   document;
@@ -66,6 +67,11 @@ public enum SVGPostProcessor {
     static let allowedElements: Set<String> = [
         "svg", "g", "title", "desc", "polygon", "polyline", "path", "ellipse", "circle", "rect",
         "line", "text", "tspan", "a", "defs", "linearGradient", "radialGradient", "stop",
+    ]
+
+    /// Attributes that load or submit something in some element; Graphviz writes none.
+    static let loadingAttributes: Set<String> = [
+        "src", "srcdoc", "action", "formaction", "xlink:actuate",
     ]
 
     /// Presentation attributes whose `url(…)` must point inside the document.
@@ -436,6 +442,7 @@ private struct Processor {
         }
         if name == "style" { return !SVGPostProcessor.isUnsafeStyle(attribute.value) }
         if name == "xml:base" || name.hasSuffix(":base") { return false }
+        if SVGPostProcessor.loadingAttributes.contains(name) { return false }
         if SVGPostProcessor.urlAttributes.contains(name) {
             return !SVGPostProcessor.isExternalReference(attribute.value)
         }
