@@ -113,11 +113,16 @@ enum DOTText {
 
     /// A quoted DOT string: `\` and `"` escaped, newlines as `\n`, unsafe characters removed
     /// (see ``displayable(_:)``). Graphviz's own escapes (`\N`, `\G`, `\l`…) cannot be formed
-    /// because every backslash is doubled.
+    /// because every backslash is doubled, and `&` is written `&amp;`: Graphviz decodes
+    /// character references in labels and tooltips, so text holding `&#5;` or `&#x202E;`
+    /// became a control character (an SVG that is not well-formed XML) or a bidi override.
+    /// Attributes Graphviz copies verbatim (`URL`, `id`) then carry `&amp;`, which is what
+    /// XML needs there.
     static func quoted(_ text: String) -> String {
         var out = "\""
         for scalar in displayable(text).unicodeScalars {
             switch scalar {
+            case "&": out += "&amp;"
             case "\\": out += "\\\\"
             case "\"": out += "\\\""
             case "\n": out += "\\n"

@@ -251,7 +251,7 @@ struct Context {
         if let url = node.attribute("url")?.values.first, Self.isWebURL(url) {
             // Graphviz copies URL values into the SVG's href verbatim, so the XML escaping
             // of '&' is ours to do (isWebURL already refused quotes and angle brackets).
-            a.append((.url, .text(url.replacingOccurrences(of: "&", with: "&amp;"))))
+            a.append((.url, .text(url)))
         }
         var width = 1.0
         if focus.contains(node.id) { width = 2.5 }

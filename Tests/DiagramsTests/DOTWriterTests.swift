@@ -371,12 +371,13 @@ struct DOTWriterTests {
         #expect(dot.contains("&lt;b&gt;State&lt;/b&gt; &amp; &quot;co&quot;"))
         #expect(dot.contains("is &lt;i&gt;in&lt;/i&gt; &amp; &quot;of&quot;"))
         #expect(dot.contains("Title with &quot;quotes&quot; &amp; &lt;tags&gt;"))
-        // …and quoted strings read back as the text, less the bidi override.
+        // …and quoted strings read back as the text, less the bidi override, with '&' as
+        // '&amp;' (Graphviz decodes character references in labels and tooltips).
         let evil = try #require(DOTReading.nodeStatements(dot)["evil"])
         let tooltip = try #require(DOTReading.attribute("tooltip", in: evil))
         #expect(
             tooltip.hasPrefix(
-                "Evil \"quoted\" \\ back\\N <script>alert(1)</script> & co\nsecond reversed 🎉 (E\\vil)\n"
+                "Evil \"quoted\" \\ back\\N <script>alert(1)</script> &amp; co\nsecond reversed 🎉 (E\\vil)\n"
             ))
         #expect(DOTReading.attribute("label", in: evil) == "E\\vil")
         #expect(DOTReading.attribute("shape", in: evil) == "box")  // epsf reads files: refused
