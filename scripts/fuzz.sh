@@ -6,7 +6,9 @@
 # SECONDS per target (default: $FUZZ_TIME, else 60); targets: FuzzModelLoader FuzzRender
 # (default: both). FUZZ_SANITIZE=address adds AddressSanitizer (slower; leak checks off,
 # because Graphviz leaks by design, see GraphvizRender). FUZZ_JOBS=N runs N processes per
-# target (default 1).
+# target (default 1). FUZZ_STRICT=1 also fails on a crash that a fresh process does not
+# reproduce (Graphviz's state across layouts; by default such a crash is reported, kept
+# aside as stateful-*, and fuzzing goes on).
 #
 # Every target first replays its committed regression inputs (Fuzz/Regressions/TARGET),
 # then fuzzes from a corpus kept in Fuzz/.build/corpus/TARGET, seeded with the test
@@ -74,28 +76,54 @@ for target in "${targets[@]}"; do
 
   echo "== $target: fuzzing for ${seconds}s ($jobs job(s))"
   log=$artifacts/fuzz.log
-  set +e
+  : >"$log"
   parallel=()
   [ "$jobs" -gt 1 ] && parallel=(-jobs="$jobs" -workers="$jobs")
-  "$bin/$target" "$corpus" "$regressions" -max_total_time="$seconds" -timeout=10 \
-    -rss_limit_mb=4096 -max_len=131072 -print_final_stats=1 "${parallel[@]}" \
-    -artifact_prefix="$artifacts/" >"$log" 2>&1
-  rc=$?
-  set -e
-  [ "$jobs" -gt 1 ] && cat fuzz-*.log >>"$log" 2>/dev/null && rm -f fuzz-*.log
-  grep -E '^#[0-9]+\s+DONE|stat::number_of_executed_units|cov: ' "$log" | tail -2
-  found=$(find "$artifacts" -maxdepth 1 -type f \( -name 'crash-*' -o -name 'timeout-*' -o -name 'oom-*' -o -name 'leak-*' \) | sort)
-  if [ $rc -ne 0 ] || [ -n "$found" ]; then
+  deadline=$(($(date +%s) + seconds))
+  stateful=0
+  failed=""
+  while :; do
+    left=$((deadline - $(date +%s)))
+    [ "$left" -gt 0 ] || break
+    set +e
+    "$bin/$target" "$corpus" "$regressions" -max_total_time="$left" -timeout=10 \
+      -rss_limit_mb=4096 -max_len=131072 -print_final_stats=1 "${parallel[@]}" \
+      -artifact_prefix="$artifacts/" >>"$log" 2>&1
+    rc=$?
+    set -e
+    [ "$jobs" -gt 1 ] && cat fuzz-*.log >>"$log" 2>/dev/null && rm -f fuzz-*.log
+    found=$(find "$artifacts" -maxdepth 1 -type f \( -name 'crash-*' -o -name 'timeout-*' \
+      -o -name 'oom-*' -o -name 'leak-*' \) | sort)
+    [ $rc -eq 0 ] && [ -z "$found" ] && break
+    [ -n "$found" ] || { failed="(no input saved; see the log)"; break; }
+    # A finding that a fresh process does not reproduce comes from state Graphviz keeps
+    # between layouts (see Fuzz/README.md, "Known"): reported, kept aside, not fatal
+    # unless FUZZ_STRICT=1. A reproducible one stops the run.
+    for f in $found; do
+      if "$bin/$target" -timeout=10 "$f" >"$f.replay.log" 2>&1 && [ "${FUZZ_STRICT:-}" != 1 ]; then
+        mv "$f" "$artifacts/stateful-$(basename "$f")"
+        stateful=$((stateful + 1))
+        echo "warning: $target crashed on an input that does not crash in a fresh process" \
+          "(Graphviz state across layouts); kept as $artifacts/stateful-$(basename "$f")" >&2
+      else
+        failed="$failed $f"
+      fi
+    done
+    [ -z "$failed" ] || break
+  done
+  runs=$({ grep -E '^stat::number_of_executed_units' "$log" || true; } | awk '{n += $2} END {print n + 0}')
+  if [ -n "$failed" ]; then
     grep -m1 -B2 -A20 -E 'Fatal error|ERROR: libFuzzer|==ERROR' "$log" >&2 || tail -40 "$log" >&2
     echo "error: $target found a problem; input(s):" >&2
-    for f in $found; do
+    for f in $failed; do
       echo "  $f" >&2
       echo "  minimise: $bin/$target -minimize_crash=1 -max_total_time=60 -exact_artifact_path=$f.min $f" >&2
     done
     echo "  log: $log" >&2
     status=1
   else
-    echo "$target: no crash, hang or trap in ${seconds}s (corpus: $(ls "$corpus" | wc -l | tr -d ' ') inputs)"
+    echo "$target: no reproducible crash, hang or trap in ${seconds}s, $runs runs" \
+      "(corpus: $(ls "$corpus" | wc -l | tr -d ' ') inputs; stateful Graphviz crashes: $stateful)"
   fi
 done
 exit $status
