@@ -94,6 +94,8 @@ enum DOTText {
     /// control characters, the byte-order mark, and bidirectional marks, embeddings,
     /// overrides and isolates (U+202E would make a name read backwards) removed.
     static func displayable(_ text: String) -> String {
+        // Fast path: printable ASCII (most ids, names and attribute values) is already safe.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
         var out = String.UnicodeScalarView()
         var previousCR = false
         for scalar in text.unicodeScalars {
@@ -119,6 +121,13 @@ enum DOTText {
     /// Attributes Graphviz copies verbatim (`URL`, `id`) then carry `&amp;`, which is what
     /// XML needs there.
     static func quoted(_ text: String) -> String {
+        // Fast path: printable ASCII with nothing to escape is copied once.
+        if text.utf8.allSatisfy({
+            $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "&") && $0 != UInt8(ascii: "\\")
+                && $0 != UInt8(ascii: "\"")
+        }) {
+            return "\"" + text + "\""
+        }
         var out = "\""
         for scalar in displayable(text).unicodeScalars {
             switch scalar {

@@ -168,6 +168,9 @@ public enum SVGPostProcessor {
 
     /// True when a presentation attribute refers to something outside the document.
     static func isExternalReference(_ raw: String) -> Bool {
+        // Without `(` (written or as a character reference) there is no `url(`.
+        guard raw.utf8.contains(where: { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: "&") })
+        else { return false }
         let text = decodeEntities(raw).lowercased().filter { !$0.isWhitespace }
         guard let range = text.range(of: "url(") else { return false }
         let rest = text[range.upperBound...].drop { $0 == "'" || $0 == "\"" }

@@ -173,7 +173,7 @@ extension UndirectedGraph {
             chunkCount: ranges.count, parallel: parallel && isLargeWork(sources: sources.count)
         ) { dispenser in
             guard var chunk = dispenser.claim() else { return }
-            let scratch = BrandesScratch(nodeCount: n)
+            let scratch = BrandesScratch(nodeCount: n, edgeCount: graph.adjacency.count / 2)
             defer { scratch.deallocate() }
             graph.offsets.withUnsafeBufferPointer { offsets in
                 graph.adjacency.withUnsafeBufferPointer { adjacency in
@@ -196,80 +196,107 @@ extension UndirectedGraph {
 
 /// One lane's working memory for Brandes' algorithm, allocated once and reused per source.
 private struct BrandesScratch {
-    /// Hop distance from the current source, or -1; reset after each source.
-    let dist: UnsafeMutableBufferPointer<Int32>
-    /// Number of shortest paths from the source; once a node's dependency is known it is
-    /// replaced by (1 + dependency) / paths, the factor its predecessors pull.
-    let value: UnsafeMutableBufferPointer<Double>
+    /// Per node: hop distance from the current source (or -1) and the number of shortest
+    /// paths from it, side by side so that one cache line serves both reads of a neighbour.
+    let slot: UnsafeMutableBufferPointer<BrandesSlot>
+    /// Dependency of each node on the current source; reset after each source.
+    let delta: UnsafeMutableBufferPointer<Double>
     /// Nodes in breadth-first order.
     let order: UnsafeMutableBufferPointer<Int32>
+    /// The predecessors of `order[k]` are `predecessors[predecessorEnd[k]..<predecessorEnd[k + 1]]`.
+    let predecessors: UnsafeMutableBufferPointer<Int32>
+    let predecessorEnd: UnsafeMutableBufferPointer<Int>
     /// Sum of dependencies over the sources processed so far, in 64.64 fixed point.
     let accumulated: UnsafeMutableBufferPointer<UInt128>
 
-    init(nodeCount n: Int) {
-        dist = .allocate(capacity: n)
-        dist.initialize(repeating: -1)
-        value = .allocate(capacity: n)
-        value.initialize(repeating: 0)
+    init(nodeCount n: Int, edgeCount m: Int) {
+        slot = .allocate(capacity: n)
+        slot.initialize(repeating: BrandesSlot(paths: 0, dist: -1))
+        delta = .allocate(capacity: n)
+        delta.initialize(repeating: 0)
         order = .allocate(capacity: n)
         order.initialize(repeating: 0)
+        // Each undirected edge joins two levels at most once, so a search records at most m
+        // predecessors; the forward pass writes one slot past the last one it keeps.
+        predecessors = .allocate(capacity: m + 1)
+        predecessors.initialize(repeating: 0)
+        predecessorEnd = .allocate(capacity: n + 1)
+        predecessorEnd.initialize(repeating: 0)
         accumulated = .allocate(capacity: n)
         accumulated.initialize(repeating: 0)
     }
 
     func deallocate() {
-        dist.deallocate()
-        value.deallocate()
+        slot.deallocate()
+        delta.deallocate()
         order.deallocate()
+        predecessors.deallocate()
+        predecessorEnd.deallocate()
         accumulated.deallocate()
     }
 
-    /// One source of Brandes' algorithm: a breadth-first search counting shortest paths,
-    /// then dependencies in reverse order. Both passes pull from neighbours one level away
-    /// instead of keeping predecessor lists, so nothing is allocated per source.
+    /// One source of Brandes' algorithm: a breadth-first search that counts shortest paths
+    /// by pulling from the neighbours one level up and records them as predecessors, then
+    /// dependencies pushed back along the recorded predecessors in reverse order. The
+    /// recording is branch-free (each neighbour is written, and the end advances only for
+    /// a predecessor), and nothing is allocated per source.
     @inline(__always)
     func addDependencies(
         of s: Int32, offsets: UnsafeBufferPointer<Int>, adjacency: UnsafeBufferPointer<Int32>
     ) {
-        dist[Int(s)] = 0
+        slot[Int(s)] = BrandesSlot(paths: 1, dist: 0)
         order[0] = s
+        predecessorEnd[0] = 0
         var head = 0
         var tail = 1
+        var recorded = 0
         while head < tail {
             let w = Int(order[head])
             head += 1
-            let level = dist[w]
-            let up = level - 1
+            let level = slot[w].dist
+            // The source has no predecessors (its undiscovered neighbours are at -1).
+            let up = head == 1 ? Int32.min : level - 1
             var paths = 0.0
             for i in offsets[w]..<offsets[w + 1] {
-                let u = Int(adjacency[i])
-                let du = dist[u]
-                if du < 0 {
-                    dist[u] = level + 1
-                    order[tail] = Int32(u)
+                let u = adjacency[i]
+                let neighbour = slot[Int(u)]
+                if neighbour.dist < 0 {
+                    slot[Int(u)].dist = level + 1
+                    order[tail] = u
                     tail += 1
                 }
-                paths += du == up ? value[u] : 0
+                let isPredecessor = neighbour.dist == up
+                predecessors[recorded] = u
+                recorded += isPredecessor ? 1 : 0
+                paths += isPredecessor ? neighbour.paths : 0
             }
-            value[w] = head == 1 ? 1 : paths
+            predecessorEnd[head] = recorded
+            if head > 1 { slot[w].paths = paths }
         }
         var position = tail - 1
         while position > 0 {
             let v = Int(order[position])
-            position -= 1
-            let down = dist[v] + 1
-            var pulled = 0.0
-            for i in offsets[v]..<offsets[v + 1] {
-                let u = Int(adjacency[i])
-                pulled += dist[u] == down ? value[u] : 0
-            }
-            let paths = value[v]
-            let dependency = paths * pulled
-            value[v] = (1 + dependency) / paths
+            let dependency = delta[v]
             accumulated[v] &+= fixedPoint(dependency)
+            let share = (1 + dependency) / slot[v].paths
+            for k in predecessorEnd[position]..<predecessorEnd[position + 1] {
+                let u = Int(predecessors[k])
+                delta[u] += slot[u].paths * share
+            }
+            position -= 1
         }
-        for i in 0..<tail { dist[Int(order[i])] = -1 }
+        for i in 0..<tail {
+            let v = Int(order[i])
+            slot[v].dist = -1
+            delta[v] = 0
+        }
     }
+}
+
+/// A node's distance from the current source and its number of shortest paths.
+private struct BrandesSlot {
+    var paths: Double
+    var dist: Int32
 }
 
 /// Breadth-first search from `s`: the number of other nodes reached and the sum of their

@@ -4,6 +4,7 @@ import StakeholderModel
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "validate",
         abstract: "Check a model and print every problem with its file, line and column.",
         discussion: """
             Exits 0 when the model is valid, 1 when it has errors (with --strict, warnings too).
@@ -18,6 +19,7 @@ struct Validate: ParsableCommand {
 
 struct Stats: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "stats",
         abstract: "Counts by kind and relation, components, density, dates and source coverage.")
 
     @OptionGroup var global: GlobalOptions
@@ -27,6 +29,7 @@ struct Stats: ParsableCommand {
 
 struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "list",
         abstract: "List nodes, filtered by kind, relation to a node or attribute.",
         discussion: """
             Examples:
@@ -66,6 +69,7 @@ struct List: ParsableCommand {
 
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "show",
         abstract: "Show one node: kind, names, attributes, sources and every relation in and out.",
         discussion: """
             NODE is an id, name, short name, alias or ISO code, in any case and with or
@@ -80,6 +84,7 @@ struct Show: ParsableCommand {
 
 struct Timeline: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "timeline",
         abstract: "The dated events of the model (established, ended, began, ended), in order.",
         discussion: """
             With NODE, only events about that node and its ties. With --as-of, events up to that date.
@@ -94,6 +99,7 @@ struct Timeline: ParsableCommand {
 
 struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "diff",
         abstract: "What changed between two models or two dates: a changelog, JSON, or a diagram.",
         discussion: """
             OLD and NEW are model files or git revisions of one (HEAD~3:Data/bali-process.yaml).
@@ -240,6 +246,7 @@ struct PathCmd: ParsableCommand {
 
 struct Neighbors: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "neighbors",
         abstract:
             "The nodes within --depth steps of a node, by distance, with the tie that reached each.",
         discussion: "Example: baligraph neighbors rso --depth 2 --via reports-to co-manages")
@@ -265,6 +272,7 @@ extension ConnectorMeasure: ExpressibleByArgument {}
 
 struct Connectors: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "connectors",
         abstract:
             "Who bridges the structure: betweenness, closeness, degree, constraint, effective size, cut points, brokerage.",
         discussion: """
@@ -316,6 +324,7 @@ struct Connectors: ParsableCommand {
 
 struct Common: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "common",
         abstract:
             "What two or more nodes share (bodies, co-chairs) and their co-membership strength.",
         discussion: "Example: baligraph common australia \"new zealand\" thailand")
@@ -365,6 +374,7 @@ extension ExportFormat: ExpressibleByArgument {}
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract:
             "Write the model for other tools: GraphML, GEXF, CSV, node-link JSON, Cypher, DOT, Mermaid.",
         discussion: """

@@ -38,6 +38,7 @@ struct ModelOptions: ParsableArguments {
 
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "render",
         abstract: "Draw diagrams through Graphviz: views declared in Graphs/views.yaml, or ad hoc.",
         discussion: """
             A named view is written to Graphs/NAME.svg unless -o says otherwise (-o - for
@@ -96,6 +97,11 @@ struct Render: ParsableCommand {
         help: ArgumentHelp("Ad hoc: only these relations.", valueName: "relation"))
     var via: [String] = []
     @Option(help: "Ad hoc: the diagram's title.") var title: String?
+    @Option(
+        help: ArgumentHelp(
+            "With --all: draw this many views at once, in forked processes (default: one per CPU, at most 4; 1: all in this process).",
+            valueName: "n"))
+    var jobs: Int?
 
     func validate() throws {
         if !path.isEmpty && path.count != 2 { throw ValidationError("--path takes two nodes") }
@@ -104,6 +110,7 @@ struct Render: ParsableCommand {
             throw ValidationError("--all writes every view; drop the view name and -o")
         }
         if depth < 1 || top < 1 { throw ValidationError("--depth and --top must be at least 1") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
     func run() throws {
@@ -125,6 +132,7 @@ struct Render: ParsableCommand {
         request.kinds = kind
         request.relations = via
         request.title = title
+        request.processes = jobs ?? min(4, ProcessInfo.processInfo.activeProcessorCount)
         if list { try finish(RenderCommand.list(model.invocation(), request: request)) }
         try finish(RenderCommand.run(model.invocation(), request: request))
     }
@@ -132,6 +140,7 @@ struct Render: ParsableCommand {
 
 struct Explore: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "explore",
         abstract:
             "Write one self-contained HTML page to click through: views, search, details, paths, dates.",
         discussion: """

@@ -279,4 +279,31 @@ struct RandomSweepTests {
             }
         }
     }
+
+    @Test("building straight from endpoint arrays equals the multigraph view's simple graph")
+    func directConstruction() throws {
+        for seed in Self.seeds {
+            var rng = SplitMix64(seed: seed)
+            let graph = randomMultigraph(&rng, maxNodes: 40, density: 0.2)
+            let nodes =
+                rng.next(below: 2) == 0 ? randomMask(&rng, count: graph.nodeCount, p: 0.7) : nil
+            let expected = graph.view(nodes: nodes).undirectedGraph()
+            let direct = try UndirectedGraph(
+                nodeCount: graph.nodeCount, sources: graph.edgeSources,
+                targets: graph.edgeTargets, nodes: nodes)
+            #expect(direct.includedNodeCount == expected.includedNodeCount, "seed \(seed)")
+            #expect(direct.edgeCount == expected.edgeCount, "seed \(seed)")
+            for u in 0..<Int32(graph.nodeCount) {
+                #expect(
+                    Array(direct.neighbors(of: u)) == Array(expected.neighbors(of: u)),
+                    "seed \(seed) node \(u)")
+            }
+        }
+        #expect(throws: GraphError.nodeOutOfRange(edge: 1, node: 3)) {
+            try UndirectedGraph(nodeCount: 3, sources: [0, 3], targets: [1, 0])
+        }
+        #expect(throws: GraphError.self) {
+            try UndirectedGraph(nodeCount: 3, sources: [0], targets: [])
+        }
+    }
 }

@@ -63,6 +63,9 @@ public enum RenderCommand {
         public var relations: [String] = []
         /// A title for an ad-hoc view.
         public var title: String?
+        /// With `all`: how many processes may draw at once (this one and forked copies;
+        /// 1 draws every view here). Forking only happens while the process has one thread.
+        public var processes = 1
 
         /// An empty request.
         public init() {}
@@ -310,53 +313,76 @@ public enum RenderCommand {
         case .success(let m): manifest = m
         }
         let format = request.format ?? .svg
+        let views = manifest.views
+        // Each view is drawn on its own (possibly in a forked process, see ForkedWork); its
+        // outcome travels as one flags byte (1: failed, 2: stale) and the messages.
+        let outcomes = ForkedWork.map(count: views.count, processes: request.processes) { i in
+            let outcome = renderOne(
+                views[i], request: request, model: model, options: options, format: format)
+            return [(outcome.failed ? 1 : 0) | (outcome.stale ? 2 : 0)]
+                + Array(outcome.messages.utf8)
+        }
         var err = ""
-        var stale: [String] = []
+        var stale = false
         var failed = false
-        for view in manifest.views {
-            let built = DiagramBuilder.build(
-                view, model: model, analytics: analytics, options: options)
-            guard let diagram = built.diagram else {
-                err += built.diagnostics.map { $0.formatted + "\n" }.joined()
-                err += "error: the view '\(view.name)' cannot be drawn\n"
-                failed = true
-                continue
-            }
-            let path = (request.graphsDirectory as NSString).appendingPathComponent(
-                "\(diagram.name).\(format.rawValue)")
-            switch draw(diagram, format: format) {
-            case .failure(let e):
-                err += e.rendered
-                failed = true
+        for (view, outcome) in zip(views, outcomes) {
+            switch outcome {
             case .success(let bytes):
-                if request.check {
-                    let current = FileManager.default.contents(atPath: path).map { [UInt8]($0) }
-                    if current != bytes {
-                        stale.append(path)
-                        err +=
-                            current == nil
-                            ? "\(path): missing; run 'baligraph render --all'\n"
-                            : "\(path): differs from what the data now gives; run 'baligraph render --all'\n"
-                    }
-                } else {
-                    do {
-                        try AtomicFile.write(bytes, to: path)
-                        err += "wrote \(path) (\(sizeText(bytes.count)))\n"
-                    } catch {
-                        err += error.rendered
-                        failed = true
-                    }
-                }
+                failed = failed || bytes[0] & 1 != 0
+                stale = stale || bytes[0] & 2 != 0
+                err += String(decoding: bytes.dropFirst(), as: UTF8.self)
+            case .failure(let lost):
+                failed = true
+                err +=
+                    "error: the view '\(view.name)' was not drawn: \(lost.reason) "
+                    + "(Graphviz crashed); run 'baligraph render \(view.name)' to see it alone\n"
             }
         }
         if request.check {
-            if stale.isEmpty && !failed {
+            if !stale && !failed {
                 err +=
                     "all \(manifest.views.count) diagrams in \(request.graphsDirectory)/ are up to date\n"
             }
-            return CommandResult(stderr: err, exitCode: stale.isEmpty && !failed ? 0 : 1)
+            return CommandResult(stderr: err, exitCode: !stale && !failed ? 0 : 1)
         }
         return CommandResult(stderr: err, exitCode: failed ? 1 : 0)
+    }
+
+    /// One view of `render --all`: drawn and written (or compared, with `check`).
+    private static func renderOne(
+        _ view: ViewSpec, request: Request, model: Model, options: DiagramOptions,
+        format: DiagramFormat
+    ) -> (messages: String, stale: Bool, failed: Bool) {
+        let built = DiagramBuilder.build(view, model: model, analytics: analytics, options: options)
+        guard let diagram = built.diagram else {
+            return (
+                built.diagnostics.map { $0.formatted + "\n" }.joined()
+                    + "error: the view '\(view.name)' cannot be drawn\n", false, true
+            )
+        }
+        let path = (request.graphsDirectory as NSString).appendingPathComponent(
+            "\(diagram.name).\(format.rawValue)")
+        switch draw(diagram, format: format) {
+        case .failure(let e):
+            return (e.rendered, false, true)
+        case .success(let bytes):
+            if request.check {
+                let current = FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+                guard current != bytes else { return ("", false, false) }
+                return (
+                    current == nil
+                        ? "\(path): missing; run 'baligraph render --all'\n"
+                        : "\(path): differs from what the data now gives; run 'baligraph render --all'\n",
+                    true, false
+                )
+            }
+            do {
+                try AtomicFile.write(bytes, to: path)
+                return ("wrote \(path) (\(sizeText(bytes.count)))\n", false, false)
+            } catch {
+                return (error.rendered, false, true)
+            }
+        }
     }
 
     /// `render --list`: the views of the manifest.
