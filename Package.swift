@@ -20,9 +20,13 @@ let package = Package(
     ],
     targets: [
         .target(name: "GraphEngine"),
+        // A prefetch hint for the CSV edge-list interner (Swift has none).
+        .target(name: "CMemoryHints"),
         .target(
             name: "StakeholderModel",
-            dependencies: ["GraphEngine", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "GraphEngine", "CMemoryHints", .product(name: "Yams", package: "Yams"),
+            ]
         ),
         .target(
             name: "Diagrams",

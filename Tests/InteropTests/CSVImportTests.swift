@@ -301,6 +301,42 @@ struct EdgeListTableTests {
         }
         #expect(Set(table.names).count == table.names.count)
     }
+
+    @Test("names that share their first 16 bytes, or differ only in length, stay distinct")
+    func longNamesWithSharedHeads() throws {
+        // Seeded: a 64-bit LCG picks names around the 16-byte boundary the interner keeps
+        // inline, many sharing a long common head.
+        var state: UInt64 = 0x5EED
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let heads = [
+            "", "a", "aaaaaaaaaaaaaaa", "aaaaaaaaaaaaaaaa", "aaaaaaaaaaaaaaaaa", "member-0000000",
+        ]
+        var text = "source,target\n"
+        var expected: [(String, String)] = []
+        for _ in 0..<6000 {
+            let s = heads[next(heads.count)] + String(next(40))
+            let t = heads[next(heads.count)] + String(repeating: "x", count: next(20)) + "é"
+            expected.append((s, t))
+            text += "\(s),\(t)\n"
+        }
+        let folder = try TemporaryFolder()
+        defer { folder.cleanup() }
+        let table = try ModelImporter.loadEdgeList(path: try folder.write("h.csv", text)).get()
+        #expect(table.edgeCount == expected.count)
+        var firstSeen: [String] = []
+        var known = Set<String>()
+        for (s, t) in expected {
+            for name in [s, t] where known.insert(name).inserted { firstSeen.append(name) }
+        }
+        #expect(table.names == firstSeen)
+        for (i, e) in expected.enumerated() {
+            #expect(table.names[Int(table.sources[i])] == e.0, "edge \(i)")
+            #expect(table.names[Int(table.targets[i])] == e.1, "edge \(i)")
+        }
+    }
 }
 
 extension Result {

@@ -172,10 +172,8 @@ struct GraphChild {
     }
 
     private func build(_ table: EdgeListTable) throws -> UndirectedGraph {
-        let graph = try Graph(
-            nodeCount: table.names.count, sources: table.sources, targets: table.targets,
-            relations: table.relations)
-        return graph.fullView.undirectedGraph()
+        try UndirectedGraph(
+            nodeCount: table.names.count, sources: table.sources, targets: table.targets)
     }
 
     private func record(

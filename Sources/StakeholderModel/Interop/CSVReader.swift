@@ -116,6 +116,26 @@ final class CSVReader {
         }
     }
 
+    /// Calls `body` with the bytes of fields `i` and `j`, each trimmed as by
+    /// ``withTrimmedField(_:_:)``.
+    @inline(__always)
+    func withTrimmedFields<R>(
+        _ i: Int, _ j: Int, _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> R
+    ) -> R {
+        let fi = fields[i]
+        let fj = fields[j]
+        return bytes.withUnsafeBufferPointer { all in
+            func trimmed(_ f: Field) -> UnsafeBufferPointer<UInt8> {
+                var s = f.start
+                var e = f.end
+                while s < e, all[s] == 0x20 || all[s] == 0x09 { s += 1 }
+                while e > s, all[e - 1] == 0x20 || all[e - 1] == 0x09 { e -= 1 }
+                return UnsafeBufferPointer(rebasing: all[s..<e])
+            }
+            return body(trimmed(fi), trimmed(fj))
+        }
+    }
+
     private func refill(_ c: inout Cursor) {
         c.count = 0
         c.pos = 0
@@ -256,6 +276,24 @@ final class CSVReader {
                     return .row
                 }
                 if inRun { runStart = c.pos }
+            }
+            // Fast path inside an unquoted field: printable ASCII other than the comma is
+            // copied as it is, so skip over the whole run at once.
+            if state == .unquoted, !c.skipLF, c.utf8.need == 0 {
+                var p = c.pos
+                while p < c.count {
+                    let b = buffer[p]
+                    guard b >= 0x20, b < 0x80, b != 0x2C else { break }
+                    p += 1
+                }
+                if p > c.pos {
+                    let n = p - c.pos
+                    c.column += n
+                    c.offset += n
+                    c.lastWasCR = false
+                    c.pos = p
+                    continue
+                }
             }
             let b = buffer[c.pos]
             if c.skipLF {

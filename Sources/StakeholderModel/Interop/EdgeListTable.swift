@@ -1,3 +1,4 @@
+import CMemoryHints
 import Foundation
 
 /// A large edge list in compact form: endpoint names interned to dense `Int32` indices.
@@ -57,9 +58,10 @@ public struct ImportFailure: Error, Sendable, Equatable {
 /// open-addressing hash table over an arena of the distinct byte strings. A `String` is made
 /// once per distinct name.
 struct ByteInterner {
-    /// One table entry. Holding the name's place in the arena beside the hash tag means a
-    /// lookup touches the table once and the arena once: with a few hundred thousand names
-    /// both outgrow the caches, and memory latency is what a lookup costs.
+    /// One table entry (32 bytes, two to a cache line). With a few hundred thousand names the
+    /// table outgrows the caches and memory latency is what a lookup costs, so the first 16
+    /// bytes of the name live in the entry itself: a name that short is found or rejected
+    /// with one memory access, and a longer one compares its rest in the arena.
     private struct Slot {
         /// The id + 1; 0 marks an empty slot.
         var id: UInt32 = 0
@@ -67,6 +69,9 @@ struct ByteInterner {
         var tag: UInt32 = 0
         var start: UInt32 = 0
         var length: UInt32 = 0
+        /// The first 16 bytes of the name, zero-padded.
+        var head0: UInt64 = 0
+        var head1: UInt64 = 0
     }
 
     private var arena: [UInt8] = []
@@ -114,21 +119,85 @@ struct ByteInterner {
         return h
     }
 
+    /// The first 16 bytes of `bytes`, zero-padded, as two words.
+    @inline(__always)
+    static func head(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
+        var words: (UInt64, UInt64) = (0, 0)
+        if let base = bytes.baseAddress {
+            withUnsafeMutableBytes(of: &words) { out in
+                out.baseAddress!.copyMemory(from: base, byteCount: Swift.min(bytes.count, 16))
+            }
+        }
+        return words
+    }
+
+    /// Whether two byte runs of `count` bytes are equal: eight bytes at a time, inline (names
+    /// are short, and a call to `memcmp` costs more than comparing them).
+    @inline(__always)
+    static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        let ra = UnsafeRawPointer(a)
+        let rb = UnsafeRawPointer(b)
+        var i = 0
+        while i + 8 <= count {
+            if ra.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                != rb.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            {
+                return false
+            }
+            i += 8
+        }
+        while i < count {
+            if a[i] != b[i] { return false }
+            i += 1
+        }
+        return true
+    }
+
+    /// Starts loading the table entry where the lookup of a name with hash `h` begins, so
+    /// that its cache miss overlaps other work (such as the lookup of the row's other name).
+    @inline(__always)
+    func prefetch(hash h: UInt64) {
+        slots.withUnsafeBufferPointer { table in
+            cmemory_prefetch(table.baseAddress! + (Int(truncatingIfNeeded: h) & mask))
+        }
+    }
+
+    /// The ids of two names, adding them on first sight: both table entries are fetched
+    /// before either lookup starts, so the two cache misses overlap.
+    mutating func intern(
+        _ first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>
+    ) -> (Int32, Int32) {
+        let h1 = Self.hash(first)
+        let h2 = Self.hash(second)
+        prefetch(hash: h1)
+        prefetch(hash: h2)
+        let a = intern(first, hash: h1)
+        return (a, intern(second, hash: h2))
+    }
+
     /// The id of `bytes`, adding it on first sight.
     mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
-        let h = Self.hash(bytes)
+        intern(bytes, hash: Self.hash(bytes))
+    }
+
+    /// The id of `bytes`, whose hash is `h`, adding it on first sight.
+    @inline(__always)
+    mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>, hash h: UInt64) -> Int32 {
         let tag = UInt32(truncatingIfNeeded: h >> 32)
+        let (head0, head1) = Self.head(bytes)
+        let length = bytes.count
         var slot = Int(truncatingIfNeeded: h) & mask
         let found: Int32? = slots.withUnsafeBufferPointer { table in
             arena.withUnsafeBufferPointer { a in
                 while true {
                     let entry = table[slot]
                     if entry.id == 0 { return nil }
-                    if entry.tag == tag, Int(entry.length) == bytes.count,
-                        bytes.count == 0
-                            || memcmp(
-                                a.baseAddress! + Int(entry.start), bytes.baseAddress!, bytes.count)
-                                == 0
+                    if entry.tag == tag, Int(entry.length) == length, entry.head0 == head0,
+                        entry.head1 == head1,
+                        length <= 16
+                            || Self.equal(
+                                a.baseAddress! + Int(entry.start) + 16, bytes.baseAddress! + 16,
+                                length - 16)
                     {
                         return Int32(entry.id - 1)
                     }
@@ -139,7 +208,8 @@ struct ByteInterner {
         if let found { return found }
         let id = Int32(strings.count)
         slots[slot] = Slot(
-            id: UInt32(id) + 1, tag: tag, start: UInt32(arena.count), length: UInt32(bytes.count))
+            id: UInt32(id) + 1, tag: tag, start: UInt32(arena.count), length: UInt32(length),
+            head0: head0, head1: head1)
         hashes.append(h)
         arena.append(contentsOf: bytes)
         strings.append(String(decoding: bytes, as: UTF8.self))
@@ -222,8 +292,14 @@ extension ModelImporter {
                             ? reader.endLocation : reader.location(expected)))
                 continue
             }
-            let s = reader.withTrimmedField(sourceColumn) { $0.isEmpty ? -1 : nodes.intern($0) }
-            let t = reader.withTrimmedField(targetColumn) { $0.isEmpty ? -1 : nodes.intern($0) }
+            let (s, t) = reader.withTrimmedFields(sourceColumn, targetColumn) {
+                source, target -> (Int32, Int32) in
+                // With an empty endpoint the row is an error and only which one matters.
+                guard !source.isEmpty, !target.isEmpty else {
+                    return (source.isEmpty ? -1 : 0, target.isEmpty ? -1 : 0)
+                }
+                return nodes.intern(source, target)
+            }
             if s < 0 || t < 0 {
                 let column = s < 0 ? sourceColumn : targetColumn
                 sink.append(
