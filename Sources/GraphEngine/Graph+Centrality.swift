@@ -164,19 +164,57 @@ extension UndirectedGraph {
     }
 
     /// Brandes' dependency sums from `sources`, in 64.64 fixed point.
+    ///
+    /// Large work runs on a relabelled copy of the graph, nodes ordered by degree (highest
+    /// first): the hubs that most searches pass through then share a few cache lines, which
+    /// saves about a seventh of the time on the benchmark's affiliation graphs. The copy is
+    /// a pure function of the graph, so the result stays deterministic.
     private func brandesTotals(sources: [Int32], parallel: Bool) -> [UInt128] {
-        let n = nodeCount
+        let large = isLargeWork(sources: sources.count)
+        guard large else {
+            return Self.brandesTotals(
+                offsets: offsets, adjacency: adjacency, nodeCount: nodeCount, sources: sources,
+                parallel: false)
+        }
+        let (order, rank) = degreeOrder()
+        var newOffsets = [Int](repeating: 0, count: nodeCount + 1)
+        var newAdjacency = [Int32](repeating: 0, count: adjacency.count)
+        for (newIndex, old) in order.enumerated() {
+            let range = offsets[Int(old)]..<offsets[Int(old) + 1]
+            let start = newOffsets[newIndex]
+            for (k, i) in range.enumerated() { newAdjacency[start + k] = rank[Int(adjacency[i])] }
+            newAdjacency[start..<(start + range.count)].sort()
+            newOffsets[newIndex + 1] = start + range.count
+        }
+        let totals = Self.brandesTotals(
+            offsets: newOffsets, adjacency: newAdjacency, nodeCount: nodeCount,
+            sources: sources.map { rank[Int($0)] }, parallel: parallel)
+        return (0..<nodeCount).map { totals[Int(rank[$0])] }
+    }
+
+    /// The nodes by degree, highest first (ties by index), and each node's place in that order.
+    private func degreeOrder() -> (order: [Int32], rank: [Int32]) {
+        let order = (0..<Int32(nodeCount)).sorted {
+            let a = degree(of: $0)
+            let b = degree(of: $1)
+            return a != b ? a > b : $0 < $1
+        }
+        var rank = [Int32](repeating: 0, count: nodeCount)
+        for (i, node) in order.enumerated() { rank[Int(node)] = Int32(i) }
+        return (order, rank)
+    }
+
+    private static func brandesTotals(
+        offsets: [Int], adjacency: [Int32], nodeCount n: Int, sources: [Int32], parallel: Bool
+    ) -> [UInt128] {
         let ranges = chunkRanges(count: sources.count)
         let totals = Mutex([UInt128](repeating: 0, count: n))
-        let graph = self
-        runLanes(
-            chunkCount: ranges.count, parallel: parallel && isLargeWork(sources: sources.count)
-        ) { dispenser in
+        runLanes(chunkCount: ranges.count, parallel: parallel) { dispenser in
             guard var chunk = dispenser.claim() else { return }
-            let scratch = BrandesScratch(nodeCount: n, edgeCount: graph.adjacency.count / 2)
+            let scratch = BrandesScratch(nodeCount: n, edgeCount: adjacency.count / 2)
             defer { scratch.deallocate() }
-            graph.offsets.withUnsafeBufferPointer { offsets in
-                graph.adjacency.withUnsafeBufferPointer { adjacency in
+            offsets.withUnsafeBufferPointer { offsets in
+                adjacency.withUnsafeBufferPointer { adjacency in
                     while true {
                         for s in sources[ranges[chunk]] {
                             scratch.addDependencies(of: s, offsets: offsets, adjacency: adjacency)

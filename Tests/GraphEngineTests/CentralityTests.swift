@@ -16,6 +16,76 @@ struct CentralityTests {
         return try UndirectedGraph(nodeCount: nodes, edges: edges)
     }
 
+    /// Large enough that betweenness takes its large-work path (threads, and the copy of the
+    /// graph relabelled by degree), with some nodes absent: checked against pair dependencies
+    /// counted from all-pairs distances and path counts.
+    @Test("large-work betweenness equals counting over all pairs")
+    func largeWorkAgainstPairs() throws {
+        let n = 260
+        var rng = SplitMix64(seed: 77)
+        var edges: [(Int32, Int32)] = (1..<Int32(n)).map {
+            (Int32(rng.next(below: UInt64($0))), $0)
+        }
+        for _ in 0..<4500 {
+            edges.append((Int32(rng.next(below: UInt64(n))), Int32(rng.next(below: UInt64(n)))))
+        }
+        var present = BitMask(count: n, repeating: true)
+        for v in [3, 50, 51, 200] { present[v] = false }
+        let graph = try UndirectedGraph(nodeCount: n, edges: edges, nodes: present)
+        #expect(
+            graph.includedNodeCount * (graph.includedNodeCount + 2 * graph.edgeCount) >= 1 << 21)
+        // Distances and shortest-path counts from every node.
+        var dist = [Int](repeating: -1, count: n * n)
+        var sigma = [Double](repeating: 0, count: n * n)
+        for s in graph.includedNodes.map(Int.init) {
+            dist[s * n + s] = 0
+            sigma[s * n + s] = 1
+            var queue = [s]
+            var head = 0
+            while head < queue.count {
+                let u = queue[head]
+                head += 1
+                for v in graph.neighbors(of: Int32(u)).map(Int.init) {
+                    if dist[s * n + v] < 0 {
+                        dist[s * n + v] = dist[s * n + u] + 1
+                        queue.append(v)
+                    }
+                    if dist[s * n + v] == dist[s * n + u] + 1 {
+                        sigma[s * n + v] += sigma[s * n + u]
+                    }
+                }
+            }
+        }
+        var through = [Double](repeating: 0, count: n)
+        let nodes = graph.includedNodes.map(Int.init)
+        dist.withUnsafeBufferPointer { d in
+            sigma.withUnsafeBufferPointer { p in
+                for s in nodes {
+                    for t in nodes where t != s && d[s * n + t] > 0 {
+                        for v in nodes where v != s && v != t {
+                            if d[s * n + v] > 0, d[v * n + t] > 0,
+                                d[s * n + v] + d[v * n + t] == d[s * n + t]
+                            {
+                                through[v] += p[s * n + v] * p[v * n + t] / p[s * n + t]
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let k = Double(graph.includedNodeCount)
+        let values = graph.betweennessCentrality()
+        for v in 0..<n {
+            if present[v] {
+                #expect(close(values[v], through[v] / ((k - 1) * (k - 2))), "node \(v)")
+            } else {
+                #expect(values[v].isNaN)
+            }
+        }
+        let serial = graph.betweennessCentrality(parallel: false)
+        #expect(serial.map(\.bitPattern) == values.map(\.bitPattern))
+    }
+
     @Test("parallel betweenness is bit-for-bit the serial result")
     func deterministic() throws {
         let graph = try randomConnected(nodes: 600, chords: 1500, seed: 11)
