@@ -239,8 +239,10 @@ private struct Processor {
                 position = end(after: "?>", from: position + 2)
                 let declaration = input[start..<position]
                 // An HTML parser ends `<?…` at the first '>': keep the XML declaration only
-                // when that is its own end.
+                // when that is its own end, and it is closed by `?>` (an unclosed one runs to
+                // the end of the input).
                 if start == 0 && declaration.starts(with: Array("<?xml ".utf8))
+                    && declaration.reversed().starts(with: Array(">?".utf8))
                     && declaration.firstIndex(of: UInt8(ascii: ">")) == position - 1
                     && declaration.lastIndex(of: UInt8(ascii: "<")) == start
                 {
