@@ -10,6 +10,35 @@ struct RenderCLITests {
         #expect(r.stderr.contains("are up to date"))
     }
 
+    @Test("render --all gives the same files and messages with one process or several")
+    func jobs() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "baligraph-jobs-\(getpid())")
+        try? FileManager.default.removeItem(at: base)
+        defer { try? FileManager.default.removeItem(at: base) }
+        let views = Runner.root.appendingPathComponent("Graphs/views.yaml").path
+        var outputs: [(files: [String: Data], messages: String)] = []
+        for jobs in ["1", "3"] {
+            let dir = base.appendingPathComponent(jobs)
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            let r = try Runner.run([
+                "render", "--all", "--jobs", jobs, "--views", views, "--out-dir", dir.path,
+            ])
+            #expect(r.status == 0, "\(r.stderr)")
+            var files: [String: Data] = [:]
+            for name in try FileManager.default.contentsOfDirectory(atPath: dir.path) {
+                files[name] = try Data(contentsOf: dir.appendingPathComponent(name))
+            }
+            outputs.append((files, r.stderr.replacingOccurrences(of: dir.path, with: "DIR")))
+        }
+        #expect(outputs[0].files.count == 7)
+        #expect(outputs[0].files == outputs[1].files)
+        #expect(outputs[0].messages == outputs[1].messages)
+        #expect(outputs[0].messages.hasPrefix("wrote DIR/structure.svg"))
+        let bad = try Runner.run(["render", "--all", "--jobs", "0"])
+        #expect(bad.status == 64)
+    }
+
     @Test("--check names a stale diagram and exits 1")
     func stale() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent(

@@ -68,15 +68,19 @@ func markdown(_ report: SuiteReport) -> String {
             "**Rendering every view** (\(render.views.count) views, median of \(render.rounds) rounds)"
         )
         out.append("")
-        out.append("| | ms |")
-        out.append("|---|--:|")
+        out.append("| | ms | × dot per view |")
+        out.append("|---|--:|--:|")
         out.append(
-            "| `baligraph render --all` (one process) | \(formatMilliseconds(render.renderAllMilliseconds)) |"
+            "| `baligraph render --all` (default `--jobs`: \(render.jobs ?? 1) processes) | \(formatMilliseconds(render.renderAllMilliseconds)) | \(formatRatio(render.ratio)) |"
         )
+        if let one = render.renderAllOneProcessMilliseconds {
+            out.append(
+                "| `baligraph render --all --jobs 1` (one process) | \(formatMilliseconds(one)) | \(formatRatio(one / render.dotPerViewMilliseconds)) |"
+            )
+        }
         out.append(
-            "| `dot -Tsvg`, one process per view, same DOT | \(formatMilliseconds(render.dotPerViewMilliseconds)) |"
+            "| `dot -Tsvg`, one process per view, same DOT | \(formatMilliseconds(render.dotPerViewMilliseconds)) | 1 |"
         )
-        out.append("| ratio | \(formatRatio(render.ratio)) |")
         if let error = render.error { out.append("| error | \(error) |") }
         out.append("")
     }
