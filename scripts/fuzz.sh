@@ -80,6 +80,11 @@ for target in "${targets[@]}"; do
   parallel=()
   [ "$jobs" -gt 1 ] && parallel=(-jobs="$jobs" -workers="$jobs")
   deadline=$(($(date +%s) + seconds))
+  # Only inputs this run saves count: earlier runs' findings (fixed or kept aside) stay
+  # where they are, and the replay logs beside them are not inputs.
+  marker=$artifacts/.run-started
+  touch "$marker"
+  sleep 1
   stateful=0
   failed=""
   while :; do
@@ -92,8 +97,9 @@ for target in "${targets[@]}"; do
     rc=$?
     set -e
     [ "$jobs" -gt 1 ] && cat fuzz-*.log >>"$log" 2>/dev/null && rm -f fuzz-*.log
-    found=$(find "$artifacts" -maxdepth 1 -type f \( -name 'crash-*' -o -name 'timeout-*' \
-      -o -name 'oom-*' -o -name 'leak-*' \) | sort)
+    found=$(find "$artifacts" -maxdepth 1 -type f -newer "$marker" \( -name 'crash-*' \
+      -o -name 'timeout-*' -o -name 'oom-*' -o -name 'leak-*' \) ! -name '*.log' ! -name '*.min' \
+      | sort)
     [ $rc -eq 0 ] && [ -z "$found" ] && break
     [ -n "$found" ] || { failed="(no input saved; see the log)"; break; }
     # A finding that a fresh process does not reproduce comes from state Graphviz keeps
