@@ -28,6 +28,19 @@ struct CodingTests {
         }
     }
 
+    @Test("JSON string literals escape controls and U+2028/U+2029, and read back")
+    func jsonStrings() {
+        let text = "a\"b\\c\n\u{1}\u{7F}\u{2028}\u{2029}é😀"
+        let literal = InteropCoding.jsonString(text)
+        #expect(literal == #""a\"b\\c\n\u0001\u007f\u2028\u2029é😀""#)
+        #expect(InteropCoding.decodeStringLiteral(literal) == text)
+        var rng = SplitMix(seed: 11)
+        for _ in 0..<5000 {
+            let s = Self.randomString(&rng)
+            #expect(InteropCoding.decodeStringLiteral(InteropCoding.jsonString(s)) == s)
+        }
+    }
+
     @Test("list cells that people edit read back exactly when written by us")
     func semicolonLists() {
         var rng = SplitMix(seed: 7)

@@ -307,20 +307,28 @@ private struct CSVImportState {
 
     // MARK: Node table
 
-    mutating func readNodes(path: String) {
-        haveNodeTable = true
+    /// Opens a table and reads its header row; nil (the problem recorded) when the file
+    /// cannot be read or is empty.
+    mutating func openTable(path: String) -> (
+        reader: CSVReader, header: (names: [String], locations: [SourceLocation])
+    )? {
         var failure: Diagnostic?
         guard let reader = CSVReader(path: path, failure: &failure) else {
             if let failure { sink.append(failure) }
             malformed = true
-            return
+            return nil
         }
         guard reader.next() else {
             sink.append(reader.failure ?? .csvEmpty(path))
             malformed = true
-            return
+            return nil
         }
-        let header = CSVHeader.read(reader)
+        return (reader, CSVHeader.read(reader))
+    }
+
+    mutating func readNodes(path: String) {
+        haveNodeTable = true
+        guard let (reader, header) = openTable(path: path) else { return }
         var headerProblems: [Diagnostic] = []
         let c = CSVHeader.nodeColumns(
             names: header.names, locations: header.locations, diagnostics: &headerProblems)
@@ -425,18 +433,7 @@ private struct CSVImportState {
     // MARK: Edge table
 
     mutating func readEdges(path: String, hasNodeTable: Bool) {
-        var failure: Diagnostic?
-        guard let reader = CSVReader(path: path, failure: &failure) else {
-            if let failure { sink.append(failure) }
-            malformed = true
-            return
-        }
-        guard reader.next() else {
-            sink.append(reader.failure ?? .csvEmpty(path))
-            malformed = true
-            return
-        }
-        let header = CSVHeader.read(reader)
+        guard let (reader, header) = openTable(path: path) else { return }
         var headerProblems: [Diagnostic] = []
         let c = CSVHeader.edgeColumns(
             names: header.names, locations: header.locations, diagnostics: &headerProblems)

@@ -94,8 +94,10 @@ public enum InteropCoding {
         return text
     }
 
-    /// A JSON string literal (quotes, backslashes and control characters escaped; other
-    /// characters, including non-ASCII, written as they are).
+    /// A JSON string literal: quotes, backslashes and control characters escaped, and the
+    /// line and paragraph separators U+2028/U+2029 too (valid JSON either way, but they end
+    /// a line in JavaScript source, where the explorer page embeds JSON); other characters,
+    /// non-ASCII included, written as they are. The one JSON string writer of the project.
     public static func jsonString(_ s: String) -> String {
         var out = "\""
         for scalar in s.unicodeScalars {
@@ -105,6 +107,8 @@ public enum InteropCoding {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
             default:
                 if scalar.value < 0x20 || scalar.value == 0x7F {
                     let hex = String(scalar.value, radix: 16)
