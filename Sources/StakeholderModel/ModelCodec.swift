@@ -119,14 +119,21 @@ public enum ModelCodec {
         public var reason: String
     }
 
-    static func unescape(_ bytes: ArraySlice<UInt8>) -> String {
-        guard bytes.contains(UInt8(ascii: "\\")) else {
-            return String(decoding: bytes, as: UTF8.self)
+    /// The text of `range` in `base`, escapes undone.
+    static func unescape(_ base: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        var plain = true
+        for i in range where base[i] == UInt8(ascii: "\\") {
+            plain = false
+            break
+        }
+        if plain {
+            return String(decoding: UnsafeBufferPointer(rebasing: base[range]), as: UTF8.self)
         }
         var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
+        out.reserveCapacity(range.count)
         var escaped = false
-        for b in bytes {
+        for i in range {
+            let b = base[i]
             if escaped {
                 switch b {
                 case UInt8(ascii: "n"): out.append(0x0A)
@@ -146,47 +153,94 @@ public enum ModelCodec {
         return String(decoding: out, as: UTF8.self)
     }
 
-    static func split(_ bytes: ArraySlice<UInt8>, on separator: UInt8) -> [ArraySlice<UInt8>] {
-        bytes.split(separator: separator, omittingEmptySubsequences: false)
+    /// The pieces of `range` between `separator` bytes (empty pieces kept), appended to `out`.
+    static func split(
+        _ base: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, on separator: UInt8,
+        into out: inout [Range<Int>]
+    ) {
+        var start = range.lowerBound
+        for i in range where base[i] == separator {
+            out.append(start..<i)
+            start = i + 1
+        }
+        out.append(start..<range.upperBound)
     }
 
+    /// The fields of one record, read in order. Ranges index the whole encoding, so no
+    /// field is copied until it becomes a `String`.
     struct Fields {
-        var parts: [ArraySlice<UInt8>]
-        var line: Int
+        let base: UnsafeBufferPointer<UInt8>
+        var parts: [Range<Int>] = []
+        var line = 0
         var index = 1
 
-        mutating func next() throws(DecodingError) -> ArraySlice<UInt8> {
+        /// Starts on the record in `range`, line `line`.
+        mutating func reset(_ range: Range<Int>, line: Int) {
+            parts.removeAll(keepingCapacity: true)
+            ModelCodec.split(base, range, on: ModelCodec.field, into: &parts)
+            self.line = line
+            index = 1
+        }
+
+        /// The record type: the first byte of the first field.
+        var type: UInt8? { parts[0].isEmpty ? nil : base[parts[0].lowerBound] }
+
+        mutating func next() throws(DecodingError) -> Range<Int> {
             guard index < parts.count else {
                 throw DecodingError(line: line, reason: "too few fields")
             }
             defer { index += 1 }
             return parts[index]
         }
-        mutating func string() throws(DecodingError) -> String { ModelCodec.unescape(try next()) }
+        mutating func string() throws(DecodingError) -> String {
+            ModelCodec.unescape(base, try next())
+        }
         mutating func optional() throws(DecodingError) -> String? {
             let raw = try next()
-            guard let first = raw.first else {
+            guard let first = raw.first.map({ base[$0] }) else {
                 throw DecodingError(line: line, reason: "empty optional")
             }
             if first == UInt8(ascii: "-") && raw.count == 1 { return nil }
             guard first == UInt8(ascii: "+") else {
                 throw DecodingError(line: line, reason: "bad optional")
             }
-            return ModelCodec.unescape(raw.dropFirst())
+            return ModelCodec.unescape(base, raw.dropFirst())
+        }
+        /// The items of `range` split on `|`, each unescaped.
+        func items(_ range: Range<Int>) -> [String] {
+            var out: [String] = []
+            var start = range.lowerBound
+            for i in range where base[i] == ModelCodec.item {
+                out.append(ModelCodec.unescape(base, start..<i))
+                start = i + 1
+            }
+            out.append(ModelCodec.unescape(base, start..<range.upperBound))
+            return out
         }
         mutating func list() throws(DecodingError) -> [String] {
             let raw = try next()
             if raw.isEmpty { return [] }
-            guard raw.first == UInt8(ascii: "+") else {
+            guard base[raw.lowerBound] == UInt8(ascii: "+") else {
                 throw DecodingError(line: line, reason: "bad list")
             }
-            return ModelCodec.split(raw.dropFirst(), on: ModelCodec.item).map(ModelCodec.unescape)
+            return items(raw.dropFirst())
         }
         mutating func int() throws(DecodingError) -> Int {
-            guard let v = Int(try string()) else {
+            let raw = try next()
+            var i = raw.lowerBound
+            let negative = i < raw.upperBound && base[i] == UInt8(ascii: "-")
+            if negative { i += 1 }
+            guard i < raw.upperBound, raw.upperBound - i <= 18 else {
                 throw DecodingError(line: line, reason: "not a number")
             }
-            return v
+            var value = 0
+            while i < raw.upperBound {
+                let d = base[i] &- UInt8(ascii: "0")
+                guard d <= 9 else { throw DecodingError(line: line, reason: "not a number") }
+                value = value * 10 + Int(d)
+                i += 1
+            }
+            return negative ? -value : value
         }
         mutating func date() throws(DecodingError) -> PartialDate? {
             guard let text = try optional() else { return nil }
@@ -205,16 +259,22 @@ public enum ModelCodec {
             let raw = try next()
             if raw.isEmpty { return [] }
             var out: [(key: String, value: AttributeValue)] = []
-            for entry in ModelCodec.split(raw, on: ModelCodec.item) {
-                let parts = ModelCodec.split(entry, on: ModelCodec.pair)
-                guard parts.count >= 2, let tag = parts[1].first else {
+            var entries: [Range<Int>] = []
+            ModelCodec.split(base, raw, on: ModelCodec.item, into: &entries)
+            var parts: [Range<Int>] = []
+            for entry in entries {
+                parts.removeAll(keepingCapacity: true)
+                ModelCodec.split(base, entry, on: ModelCodec.pair, into: &parts)
+                guard parts.count >= 2, let tagAt = parts[1].first else {
                     throw DecodingError(line: line, reason: "bad attribute")
                 }
-                let key = ModelCodec.unescape(parts[0])
+                let tag = base[tagAt]
+                let key = ModelCodec.unescape(base, parts[0])
                 if tag == UInt8(ascii: "s") {
-                    out.append((key, .string(ModelCodec.unescape(parts[1].dropFirst()))))
+                    out.append((key, .string(ModelCodec.unescape(base, parts[1].dropFirst()))))
                 } else if tag == UInt8(ascii: "l") && parts[1].count == 1 {
-                    out.append((key, .list(parts.dropFirst(2).map(ModelCodec.unescape))))
+                    out.append(
+                        (key, .list(parts.dropFirst(2).map { ModelCodec.unescape(base, $0) })))
                 } else {
                     throw DecodingError(line: line, reason: "bad attribute value")
                 }
@@ -228,10 +288,27 @@ public enum ModelCodec {
 
     /// Decodes what ``encode(_:)`` wrote.
     public static func decode(_ text: String) throws(DecodingError) -> Model {
-        var utf8 = Array(text.utf8)
-        if utf8.last == 0x0A { utf8.removeLast() }
-        let lines = utf8[...].split(separator: 0x0A, omittingEmptySubsequences: false)
-        guard let first = lines.first, String(decoding: first, as: UTF8.self) == header else {
+        var text = text
+        // A string literal is already contiguous UTF-8: read it in place.
+        let result: Result<Model, DecodingError> = text.withUTF8 { buffer in
+            do throws(DecodingError) {
+                return .success(try decode(buffer))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
+    }
+
+    private static func decode(_ base: UnsafeBufferPointer<UInt8>) throws(DecodingError) -> Model {
+        var end = base.count
+        if end > 0 && base[end - 1] == 0x0A { end -= 1 }
+        var lines: [Range<Int>] = []
+        split(base, 0..<end, on: 0x0A, into: &lines)
+        guard
+            String(decoding: UnsafeBufferPointer(rebasing: base[lines[0]]), as: UTF8.self)
+                == header
+        else {
             throw DecodingError(line: 1, reason: "not a \(header) encoding")
         }
         var title = ""
@@ -243,9 +320,10 @@ public enum ModelCodec {
         var sources: [Source] = []
         var nodes: [Node] = []
         var edges: [Edge] = []
+        var f = Fields(base: base)
         for (i, line) in lines.enumerated().dropFirst() {
-            var f = Fields(parts: split(line, on: field), line: i + 1)
-            switch f.parts.first?.first {
+            f.reset(line, line: i + 1)
+            switch f.type {
             case UInt8(ascii: "M"):
                 title = try f.string()
                 asOf = try f.date()
