@@ -115,7 +115,7 @@ public enum ModelStore {
     public static func resolve(_ query: String, in model: Model, full: Model? = nil) -> Result<
         Node, BaliError
     > {
-        switch NameResolver(model: model).resolve(query) {
+        switch NameResolver.resolve(query, in: model) {
         case .found(let id):
             return .success(model.node(id)!)
         case .ambiguous(let ids):
@@ -129,7 +129,7 @@ public enum ModelStore {
                     notes: ["use one of the ids: " + list.joined(separator: "; ")]))
         case .notFound(let suggestions):
             // Known in the full history but not on the asked date?
-            if let full, case .found(let id) = NameResolver(model: full).resolve(query),
+            if let full, case .found(let id) = NameResolver.resolve(query, in: full),
                 let node = full.node(id)
             {
                 return .failure(

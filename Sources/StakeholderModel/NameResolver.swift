@@ -15,15 +15,47 @@ public struct NameResolver: Sendable {
     private var displayNames: [String] = []
     private var displayToID: [String: String] = [:]
 
+    /// The texts a node answers to: id, name, short name, aliases, ISO codes.
+    static func keys(of node: Node) -> [String] {
+        var keys = [node.id, node.name]
+        if let short = node.short { keys.append(short) }
+        keys += node.aliases
+        for attribute in ["iso2", "iso3"] {
+            keys += node.attribute(attribute)?.values ?? []
+        }
+        return keys
+    }
+
+    /// Resolves one query without building an index: what `NameResolver(model:)` followed
+    /// by ``resolve(_:)`` answers, cheaper when there is a single query (a command's
+    /// start-up). Texts that cannot normalise to the query are not normalised: an ASCII
+    /// text never grows when normalised, so one shorter than the normalised query is skipped.
+    public static func resolve(_ query: String, in model: Model) -> Resolution {
+        let key = TextMatching.normalize(query)
+        let length = key.utf8.count
+        var ids: [String] = []
+        if !key.isEmpty {
+            for node in model.nodes {
+                let matches = keys(of: node).contains { text in
+                    if text.utf8.count < length && text.utf8.allSatisfy({ $0 < 0x80 }) {
+                        return false
+                    }
+                    return TextMatching.normalize(text) == key
+                }
+                if matches { ids.append(node.id) }
+            }
+        }
+        if !ids.isEmpty {
+            let unique = Array(Set(ids)).sorted()
+            return unique.count == 1 ? .found(unique[0]) : .ambiguous(unique)
+        }
+        return NameResolver(model: model).resolve(query)
+    }
+
     /// Indexes every node of the model.
     public init(model: Model) {
         for node in model.nodes {
-            var keys = [node.id, node.name]
-            if let short = node.short { keys.append(short) }
-            keys += node.aliases
-            for attribute in ["iso2", "iso3"] {
-                keys += node.attribute(attribute)?.values ?? []
-            }
+            let keys = Self.keys(of: node)
             var seen = Set<String>()
             for key in keys {
                 let normalized = TextMatching.normalize(key)

@@ -109,6 +109,28 @@ struct ModelTests {
         #expect(suggestions.first == "Australia")
     }
 
+    @Test("one-shot resolution answers exactly what the index answers")
+    func oneShotAgrees() throws {
+        var model = try loadCore()
+        var twin = model.node("thailand")!
+        twin.id = "thailand-2"
+        model.nodes.append(twin)
+        model.rebuildIndex()
+        let resolver = NameResolver(model: model)
+        var queries = ["", "the", "---", "austrlia", "THAÏLAND", "Ελλάδα", "x", "zz top"]
+        for node in model.nodes {
+            for key in NameResolver.keys(of: node) {
+                queries += [
+                    key, key.uppercased(), "The " + key, " \(key)-", String(key.prefix(3)),
+                    String(key.dropFirst()),
+                ]
+            }
+        }
+        for query in queries {
+            #expect(NameResolver.resolve(query, in: model) == resolver.resolve(query), "\(query)")
+        }
+    }
+
     @Test("ambiguous names list every candidate")
     func ambiguous() throws {
         var model = try loadCore()
@@ -143,6 +165,30 @@ struct ModelTests {
 
 @Suite("Name normalisation")
 struct NormalizationTests {
+    @Test("the Latin fast path agrees with Foundation's folding, letter by letter and in names")
+    func latinAgrees() {
+        for v in UInt32(0xC0)...0x17F {
+            let letter = String(Character(Unicode.Scalar(v)!))
+            for text in [letter, "a\(letter)b", "\(letter) x", "The \(letter)"] {
+                #expect(
+                    TextMatching.normalizeLatin(text) == TextMatching.normalizeGeneral(text),
+                    "U+\(String(v, radix: 16)) in \(text)")
+            }
+        }
+        let names = [
+            "Türkiye", "Côte d'Ivoire", "São Tomé and Príncipe", "ÅLAND", "Straße", "Œuvre",
+            "The Ærø  Group", "Łódź", "×÷", "Dvořák-Ñandú", "İstanbul", "ŉ",
+        ]
+        for text in names {
+            #expect(
+                TextMatching.normalizeLatin(text) == TextMatching.normalizeGeneral(text), "\(text)")
+            #expect(TextMatching.normalize(text) == TextMatching.normalizeGeneral(text), "\(text)")
+        }
+        #expect(TextMatching.normalizeLatin("Ελλάδα") == nil)
+        #expect(TextMatching.normalizeLatin("a\u{301}") == nil)
+        #expect(TextMatching.normalizeLatin("\u{A0}x") == nil)
+    }
+
     @Test("the ASCII fast path agrees with the general path")
     func asciiAgrees() {
         let samples = [
