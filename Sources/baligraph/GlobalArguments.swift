@@ -1,14 +1,17 @@
 /// Lets the global options come before the subcommand (`baligraph --as-of 2012 list`):
 /// ArgumentParser only reads them after it, so they are moved there.
 enum GlobalArguments {
-    static let withValue: Set<String> = ["--data", "--as-of", "--format", "--color"]
+    /// The global options that take a value (an array: a `Set` costs more to build at
+    /// start-up than four comparisons).
+    static let withValue = ["--data", "--as-of", "--format", "--color"]
 
     static func reorder(_ args: [String]) -> [String] {
         var leading: [String] = []
         var i = 0
         while i < args.count {
             let arg = args[i]
-            let name = arg.split(separator: "=", maxSplits: 1).first.map(String.init) ?? arg
+            guard arg.hasPrefix("--") else { break }
+            let name = arg.firstIndex(of: "=").map { String(arg[..<$0]) } ?? arg
             guard withValue.contains(name) else { break }
             leading.append(arg)
             if !arg.contains("="), i + 1 < args.count {
