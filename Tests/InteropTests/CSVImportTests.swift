@@ -1,6 +1,7 @@
 import Foundation
-import StakeholderModel
 import Testing
+
+@testable import StakeholderModel
 
 @Suite("CSV import")
 struct CSVImportTests {
@@ -300,6 +301,58 @@ struct EdgeListTableTests {
             }
         }
         #expect(Set(table.names).count == table.names.count)
+    }
+
+    @Test("a file read as two halves at once gives the table of one reading")
+    func halves() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanup() }
+        var state: UInt64 = 0xC5F
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        // Names, relations and directions that first appear in the second half too.
+        var text = "Source,Target,Type,Label,Weight\r\n"
+        for row in 0..<6000 {
+            let late = row > 3000 ? "late-" : ""
+            let s = "\(late)m\(next(700))"
+            let t = next(5) == 0 ? "\"b, \(next(40))\"" : "b\(next(40))"
+            let type = ["Directed", "Undirected", ""][next(3)]
+            let label = ["likes", "", "\(late)knows", "r\(next(9))"][next(4)]
+            let weight = next(4) == 0 ? "" : String(next(100))
+            text += "\(s),\(t),\(type),\(label),\(weight)\r\n"
+        }
+        let path = try folder.write("big.csv", text)
+        let one = try ModelImporter.loadEdgeList(path: path, parallelAbove: .max).get()
+        let split = try #require(ModelImporter.loadEdgeListInHalves(path: path, threshold: 0))
+        #expect(split == one)
+        #expect(try ModelImporter.loadEdgeList(path: path, parallelAbove: 0).get() == one)
+        #expect(one.names.contains("late-m1") && one.relationNames.contains("late-knows"))
+
+        // A quoted field with a line break across the middle: the halves cannot be trusted,
+        // and the result is still the single reading's.
+        let middle = text.utf8.count / 2
+        var bytes = Array(text.utf8)
+        let cut = bytes[middle...].firstIndex(of: UInt8(ascii: "\n"))!
+        let lineStart = bytes[..<cut].lastIndex(of: UInt8(ascii: "\n"))! + 1
+        // 4,000 bytes of quoted line breaks: the middle of the longer file falls inside them.
+        let block = "\"" + String(repeating: "y\n", count: 2000) + "\",x,,,1\r\n"
+        bytes.insert(contentsOf: Array(block.utf8), at: lineStart)
+        let quoted = try folder.write("quoted.csv", bytes: bytes)
+        #expect(ModelImporter.loadEdgeListInHalves(path: quoted, threshold: 0) == nil)
+        #expect(
+            try ModelImporter.loadEdgeList(path: quoted, parallelAbove: 0).get()
+                == ModelImporter.loadEdgeList(path: quoted, parallelAbove: .max).get())
+
+        // An error in the second half is located as in a single reading.
+        let broken = try folder.write("broken.csv", text + "a,b,c\r\nx,,,,\r\n")
+        #expect(ModelImporter.loadEdgeListInHalves(path: broken, threshold: 0) == nil)
+        let failure = try #require(
+            ModelImporter.loadEdgeList(path: broken, parallelAbove: 0).failure)
+        #expect(failure.diagnostics.map(\.location.line) == [6002, 6003])
+        #expect(
+            failure == ModelImporter.loadEdgeList(path: broken, parallelAbove: .max).failure)
     }
 
     @Test("names that share their first 16 bytes, or differ only in length, stay distinct")

@@ -48,6 +48,22 @@ final class CSVReader {
     /// The error that stopped reading, if any.
     private(set) var failure: Diagnostic?
 
+    /// Bytes of the file still to read when the reader covers only part of it.
+    private var remaining: Int?
+
+    /// Opens a file for reading the bytes in `range` only (as if the file held just those):
+    /// for reading the two halves of a large file at once. Lines count from 1 at
+    /// `range.lowerBound`; a byte-order mark is looked for only at offset 0.
+    convenience init?(path: String, failure: inout Diagnostic?, range: Range<Int>) {
+        self.init(path: path, failure: &failure)
+        guard lseek(fd, off_t(range.lowerBound), SEEK_SET) == off_t(range.lowerBound) else {
+            failure = .unreadable(path, reason: String(cString: strerror(errno)))
+            return nil
+        }
+        remaining = range.count
+        started = range.lowerBound > 0
+    }
+
     /// Opens a file; nil and a diagnostic when it cannot be read.
     init?(path: String, failure: inout Diagnostic?) {
         var isDirectory: ObjCBool = false
@@ -140,8 +156,10 @@ final class CSVReader {
         c.count = 0
         c.pos = 0
         while true {
-            let n = read(fd, buffer, capacity)
+            let want = remaining.map { Swift.min($0, capacity) } ?? capacity
+            let n = want == 0 ? 0 : read(fd, buffer, want)
             if n < 0 && errno == EINTR { continue }
+            if n > 0, let left = remaining { remaining = left - n }
             if n <= 0 {
                 atEOF = true
                 if n < 0 {

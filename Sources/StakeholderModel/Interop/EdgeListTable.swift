@@ -236,7 +236,73 @@ struct ByteInterner {
     }
 }
 
+/// One part of an edge list being read: its own interners and arrays, merged afterwards
+/// when a large file is read as two halves at once.
+struct EdgeListPart {
+    var nodes = ByteInterner(capacity: 1 << 16)
+    var relations = ByteInterner(capacity: 16)
+    var sources: [Int32] = []
+    var targets: [Int32] = []
+    var relationIDs: [Int32] = []
+    var weights: [Double] = []
+    var directedSeen: [Bool] = [false]
+    var undirectedSeen: [Bool] = [false]
+    var sink = DiagnosticSink()
+
+    init() {
+        // The default relation is id 0 in every part.
+        _ = relations.intern(DerivedSchema.defaultRelation)
+    }
+
+    /// Appends `other` (the rows after this part's), renumbering its names and relations so
+    /// that every id is what one reading of the whole file gives: names and relations keep
+    /// the order of their first appearance.
+    mutating func append(_ other: EdgeListPart) {
+        let nodeMap = other.nodes.strings.map { nodes.intern($0) }
+        let relationMap = other.relations.strings.map { relations.intern($0) }
+        while directedSeen.count < relations.count {
+            directedSeen.append(false)
+            undirectedSeen.append(false)
+        }
+        for (i, mapped) in relationMap.enumerated() {
+            directedSeen[Int(mapped)] = directedSeen[Int(mapped)] || other.directedSeen[i]
+            undirectedSeen[Int(mapped)] = undirectedSeen[Int(mapped)] || other.undirectedSeen[i]
+        }
+        sources += other.sources.map { nodeMap[Int($0)] }
+        targets += other.targets.map { nodeMap[Int($0)] }
+        relationIDs += other.relationIDs.map { relationMap[Int($0)] }
+        weights += other.weights
+    }
+
+    var table: EdgeListTable {
+        EdgeListTable(
+            names: nodes.strings, sources: sources, targets: targets, relations: relationIDs,
+            relationNames: relations.strings, weights: weights,
+            undirected: (0..<relations.count).map { undirectedSeen[$0] && !directedSeen[$0] })
+    }
+}
+
+/// What the header of an edge list says about its columns.
+struct EdgeListColumns: Sendable {
+    var names: [String]
+    var source: Int
+    var target: Int
+    var type: Int?
+    var weight: Int?
+    var relationColumns: [Int]
+    var count: Int
+}
+
+/// A value handed from a worker thread to the thread that waits for it.
+private final class Handoff<T>: @unchecked Sendable {
+    var value: T?
+}
+
 extension ModelImporter {
+    /// Files at least this large are read as two halves at once (see
+    /// ``loadEdgeList(path:parallelAbove:)``).
+    public static let parallelEdgeListThreshold = 8 << 20
+
     /// Streams a CSV edge list into an ``EdgeListTable``, interning endpoint names as bytes.
     ///
     /// The header is matched as for ``ModelImporter/load(path:format:nodesPath:)``
@@ -244,21 +310,96 @@ extension ModelImporter {
     /// other columns are read past. Malformed rows, empty endpoints and non-numeric weights
     /// are located errors; the first 200 are reported.
     ///
+    /// A file of at least `parallelAbove` bytes, on a machine with more than one core, is
+    /// read as two halves at once, split after a line break near the middle; the halves'
+    /// names and relations are then renumbered into one table, exactly the table a single
+    /// reading gives. Whenever that cannot be sure (the break was inside a quoted field, or
+    /// either half found anything to report), the file is read again from the start in one
+    /// pass, so diagnostics are always located as in a single reading.
+    ///
     /// - Complexity: O(*bytes*) time; memory O(*edges* + *distinct names*): one `String` per
     ///   distinct node, three or four array entries per edge.
-    public static func loadEdgeList(path: String) -> Result<EdgeListTable, ImportFailure> {
+    public static func loadEdgeList(
+        path: String, parallelAbove threshold: Int = parallelEdgeListThreshold
+    ) -> Result<EdgeListTable, ImportFailure> {
+        if let table = loadEdgeListInHalves(path: path, threshold: threshold) {
+            return .success(table)
+        }
         var failure: Diagnostic?
         guard let reader = CSVReader(path: path, failure: &failure) else {
             return .failure(ImportFailure(diagnostics: failure.map { [$0] } ?? []))
         }
+        var part = EdgeListPart()
+        guard let columns = readEdgeListHeader(reader, path: path, sink: &part.sink) else {
+            return .failure(ImportFailure(diagnostics: part.sink.all))
+        }
+        readEdgeRows(reader, columns: columns, into: &part)
+        if part.sink.hasErrors { return .failure(ImportFailure(diagnostics: part.sink.all)) }
+        return .success(part.table)
+    }
+
+    /// The two-halves reading, or nil when it does not apply or cannot be trusted.
+    static func loadEdgeListInHalves(path: String, threshold: Int) -> EdgeListTable? {
+        guard ProcessInfo.processInfo.activeProcessorCount > 1,
+            let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int,
+            size >= threshold, size >= 2, let split = lineBreakNearMiddle(path: path, size: size)
+        else { return nil }
+        var failure: Diagnostic?
+        guard let first = CSVReader(path: path, failure: &failure, range: 0..<split) else {
+            return nil
+        }
+        var head = EdgeListPart()
+        guard let columns = readEdgeListHeader(first, path: path, sink: &head.sink),
+            head.sink.all.isEmpty
+        else { return nil }
+        let tail = Handoff<EdgeListPart>()
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) {
+            var failure: Diagnostic?
+            guard let second = CSVReader(path: path, failure: &failure, range: split..<size)
+            else { return }
+            var part = EdgeListPart()
+            readEdgeRows(second, columns: columns, into: &part)
+            tail.value = part
+        }
+        readEdgeRows(first, columns: columns, into: &head)
+        group.wait()
+        guard let rest = tail.value, head.sink.all.isEmpty, rest.sink.all.isEmpty else {
+            return nil
+        }
+        head.append(rest)
+        return head.table
+    }
+
+    /// The offset just after the first line feed at or after the middle of the file (within
+    /// 1 MiB), or nil.
+    private static func lineBreakNearMiddle(path: String, size: Int) -> Int? {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        let middle = size / 2
+        let window = Swift.min(1 << 20, size - middle)
+        var buffer = [UInt8](repeating: 0, count: window)
+        let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, window, off_t(middle)) }
+        guard n > 0, let i = buffer[0..<n].firstIndex(of: 0x0A), middle + i + 1 < size else {
+            return nil
+        }
+        return middle + i + 1
+    }
+
+    /// Reads the header row and matches its columns; nil (with the problems in `sink`) when
+    /// there is no source or target column or the file is empty.
+    static func readEdgeListHeader(
+        _ reader: CSVReader, path: String, sink: inout DiagnosticSink
+    ) -> EdgeListColumns? {
         guard reader.next() else {
-            return .failure(ImportFailure(diagnostics: [reader.failure ?? .csvEmpty(path)]))
+            sink.append(reader.failure ?? .csvEmpty(path))
+            return nil
         }
         let header = CSVHeader.read(reader)
         var headerProblems: [Diagnostic] = []
         let c = CSVHeader.edgeColumns(
             names: header.names, locations: header.locations, diagnostics: &headerProblems)
-        var sink = DiagnosticSink()
         sink.append(contentsOf: headerProblems)
         guard let sourceColumn = c.source, let targetColumn = c.target else {
             let missing = c.source == nil ? "source" : "target"
@@ -268,43 +409,41 @@ extension ModelImporter {
                     accepted: missing == "source"
                         ? EdgeColumns.sourceNames : EdgeColumns.targetNames,
                     at: reader.rowLocation))
-            return .failure(ImportFailure(diagnostics: sink.all))
+            return nil
         }
-        let relationColumns = [c.relation, c.type, c.label].compactMap { $0 }
-        var nodes = ByteInterner(capacity: 1 << 16)
-        var relationsInterner = ByteInterner(capacity: 16)
-        var sources: [Int32] = []
-        var targets: [Int32] = []
-        var relations: [Int32] = []
-        var weights: [Double] = []
-        var directedSeen: [Bool] = []
-        var undirectedSeen: [Bool] = []
-        let defaultRelation = relationsInterner.intern(DerivedSchema.defaultRelation)
-        directedSeen.append(false)
-        undirectedSeen.append(false)
+        return EdgeListColumns(
+            names: header.names, source: sourceColumn, target: targetColumn, type: c.type,
+            weight: c.weight, relationColumns: [c.relation, c.type, c.label].compactMap { $0 },
+            count: c.count)
+    }
+
+    /// Reads every remaining row of `reader` into `part`.
+    static func readEdgeRows(
+        _ reader: CSVReader, columns c: EdgeListColumns, into part: inout EdgeListPart
+    ) {
         let expected = c.count
         while reader.next() {
             guard reader.fields.count == expected else {
-                sink.append(
+                part.sink.append(
                     .csvFieldCount(
                         row: reader.rowNumber, count: reader.fields.count, expected: expected,
                         at: reader.fields.count < expected
                             ? reader.endLocation : reader.location(expected)))
                 continue
             }
-            let (s, t) = reader.withTrimmedFields(sourceColumn, targetColumn) {
+            let (s, t) = reader.withTrimmedFields(c.source, c.target) {
                 source, target -> (Int32, Int32) in
                 // With an empty endpoint the row is an error and only which one matters.
                 guard !source.isEmpty, !target.isEmpty else {
                     return (source.isEmpty ? -1 : 0, target.isEmpty ? -1 : 0)
                 }
-                return nodes.intern(source, target)
+                return part.nodes.intern(source, target)
             }
             if s < 0 || t < 0 {
-                let column = s < 0 ? sourceColumn : targetColumn
-                sink.append(
+                let column = s < 0 ? c.source : c.target
+                part.sink.append(
                     .csvEmptyField(
-                        header.names[column], row: reader.rowNumber, at: reader.location(column)))
+                        c.names[column], row: reader.rowNumber, at: reader.location(column)))
                 continue
             }
             var directed = true
@@ -320,47 +459,39 @@ extension ModelImporter {
                 }
             }
             var chosen: Int32?
-            for column in relationColumns where chosen == nil {
+            for column in c.relationColumns where chosen == nil {
                 if column == c.type && typeIsDirection { continue }
                 chosen = reader.withTrimmedField(column) { bytes in
-                    bytes.isEmpty ? nil : relationsInterner.intern(bytes)
+                    bytes.isEmpty ? nil : part.relations.intern(bytes)
                 }
             }
-            let relation = chosen ?? defaultRelation
-            while directedSeen.count < relationsInterner.count {
-                directedSeen.append(false)
-                undirectedSeen.append(false)
+            let relation = chosen ?? 0
+            while part.directedSeen.count < part.relations.count {
+                part.directedSeen.append(false)
+                part.undirectedSeen.append(false)
             }
             if directed {
-                directedSeen[Int(relation)] = true
+                part.directedSeen[Int(relation)] = true
             } else {
-                undirectedSeen[Int(relation)] = true
+                part.undirectedSeen[Int(relation)] = true
             }
             if let w = c.weight {
                 let value: Double? = reader.withTrimmedField(w) { bytes in
                     bytes.isEmpty ? 1 : Self.parseDouble(bytes)
                 }
                 guard let value else {
-                    sink.append(
+                    part.sink.append(
                         .csvNotANumber(
-                            reader.trimmed(w), column: header.names[w], at: reader.location(w)))
+                            reader.trimmed(w), column: c.names[w], at: reader.location(w)))
                     continue
                 }
-                weights.append(value)
+                part.weights.append(value)
             }
-            sources.append(s)
-            targets.append(t)
-            relations.append(relation)
+            part.sources.append(s)
+            part.targets.append(t)
+            part.relationIDs.append(relation)
         }
-        if let failure = reader.failure { sink.append(failure) }
-        if sink.hasErrors { return .failure(ImportFailure(diagnostics: sink.all)) }
-        let undirected = (0..<relationsInterner.count).map {
-            undirectedSeen[$0] && !directedSeen[$0]
-        }
-        return .success(
-            EdgeListTable(
-                names: nodes.strings, sources: sources, targets: targets, relations: relations,
-                relationNames: relationsInterner.strings, weights: weights, undirected: undirected))
+        if let failure = reader.failure { part.sink.append(failure) }
     }
 
     static func equalsIgnoringCase(_ bytes: UnsafeBufferPointer<UInt8>, _ word: StaticString)
