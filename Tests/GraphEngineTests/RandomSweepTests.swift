@@ -306,4 +306,45 @@ struct RandomSweepTests {
             try UndirectedGraph(nodeCount: 3, sources: [0], targets: [])
         }
     }
+
+    @Test("constraint and effective size from triangles equal the definitions on graphs with hubs")
+    func structuralHolesWithHubs() throws {
+        for seed in UInt64(0)..<6 {
+            var rng = SplitMix64(seed: seed)
+            let n = 150
+            var edges: [(Int32, Int32)] = []
+            // A few hubs tied to many nodes, plus random ties (triangles through the hubs).
+            for hub in 0..<4 {
+                for v in 4..<n where rng.next(below: 3) == 0 {
+                    edges.append((Int32(hub), Int32(v)))
+                }
+            }
+            for _ in 0..<600 {
+                edges.append((Int32(rng.next(below: UInt64(n))), Int32(rng.next(below: UInt64(n)))))
+            }
+            let graph = try UndirectedGraph(nodeCount: n, edges: edges)
+            let constraint = graph.constraint()
+            let effective = graph.effectiveSize()
+            for u in 0..<Int32(n) {
+                let neighbors = Array(graph.neighbors(of: u))
+                guard !neighbors.isEmpty else {
+                    #expect(constraint[Int(u)].isNaN && effective[Int(u)].isNaN)
+                    continue
+                }
+                let d = Double(neighbors.count)
+                var c = 0.0
+                var ties = 0
+                for v in neighbors {
+                    var indirect = 0.0
+                    for w in neighbors where w != v && graph.hasEdge(between: w, and: v) {
+                        indirect += (1 / d) * (1 / Double(graph.degree(of: w)))
+                        ties += 1
+                    }
+                    c += (1 / d + indirect) * (1 / d + indirect)
+                }
+                #expect(close(constraint[Int(u)], c), "seed \(seed) node \(u)")
+                #expect(close(effective[Int(u)], d - Double(ties) / d), "seed \(seed) node \(u)")
+            }
+        }
+    }
 }
