@@ -321,13 +321,14 @@ private struct BrandesScratch {
                 let u = Int(predecessors[k])
                 delta[u] += slot[u].paths * share
             }
-            position -= 1
-        }
-        for i in 0..<tail {
-            let v = Int(order[i])
+            // Nothing reads v again for this source (its successors came before it): reset
+            // it now, while it is in cache, instead of in a pass of its own.
             slot[v].dist = -1
             delta[v] = 0
+            position -= 1
         }
+        slot[Int(s)].dist = -1
+        delta[Int(s)] = 0
     }
 }
 
