@@ -11,18 +11,21 @@ LINT_PATHS = Package.swift Sources Tests Benchmarks
 all: build
 
 ## Install what the build needs when it is missing (Debian/Ubuntu): Graphviz's C library
-## and headers (libgraphviz-dev, found through pkg-config), the dot CLI (benchmarks compare
-## against it) and the Liberation fonts that the diagrams' Helvetica resolves to, so that
-## Graphs/*.svg come out byte-identical on every machine.
+## and headers (libgraphviz-dev, found through pkg-config), libxml2's headers (libxml2-dev:
+## GraphML is read with libxml2's SAX parser, loaded at run time only when needed), the dot
+## CLI (benchmarks compare against it) and the Liberation fonts that the diagrams' Helvetica
+## resolves to, so that Graphs/*.svg come out byte-identical on every machine.
 deps:
 	@if ! pkg-config --exists libgvc 2>/dev/null || ! command -v dot >/dev/null \
+	   || [ ! -f /usr/include/libxml2/libxml/parser.h ] \
 	   || ! fc-match Helvetica 2>/dev/null | grep -q Liberation; then \
-	  echo "Installing libgraphviz-dev, graphviz and fonts-liberation2 with apt-get…"; \
+	  echo "Installing libgraphviz-dev, libxml2-dev, graphviz and fonts-liberation2 with apt-get…"; \
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends \
-	    pkg-config libgraphviz-dev graphviz fonts-liberation2 fontconfig >/dev/null; \
+	    pkg-config libgraphviz-dev libxml2-dev graphviz fonts-liberation2 fontconfig >/dev/null; \
 	fi
 	@pkg-config --exists libgvc || { echo "error: libgvc still not found by pkg-config" >&2; exit 1; }
+	@[ -f /usr/include/libxml2/libxml/parser.h ] || { echo "error: libxml2's headers (libxml2-dev) are missing" >&2; exit 1; }
 	@fc-match Helvetica | grep -q Liberation || { echo "error: Helvetica does not resolve to Liberation Sans" >&2; exit 1; }
 
 ## Regenerate what is compiled into the binary: the built-in model and view manifest (from

@@ -22,10 +22,13 @@ let package = Package(
         .target(name: "GraphEngine"),
         // A prefetch hint for the CSV edge-list interner (Swift has none).
         .target(name: "CMemoryHints"),
+        // libxml2's SAX parser for GraphML, loaded with dlopen only when GraphML is read
+        // (headers from Debian's libxml2-dev, through the include/libxml link).
+        .target(name: "CXMLSAX", linkerSettings: [.linkedLibrary("dl")]),
         .target(
             name: "StakeholderModel",
             dependencies: [
-                "GraphEngine", "CMemoryHints", .product(name: "Yams", package: "Yams"),
+                "GraphEngine", "CMemoryHints", "CXMLSAX", .product(name: "Yams", package: "Yams"),
             ]
         ),
         .target(

@@ -1,8 +1,5 @@
+import CXMLSAX
 import Foundation
-
-#if canImport(FoundationXML)
-    import FoundationXML
-#endif
 
 /// A `<key>` declaration.
 struct GraphMLKey {
@@ -55,7 +52,8 @@ struct GraphMLDocument {
     var edges: [GraphMLEdge] = []
 }
 
-/// Reads GraphML with Foundation's SAX `XMLParser`, keeping line and column positions.
+/// Reads GraphML with libxml2's SAX parser (through CXMLSAX, which loads libxml2 only when
+/// GraphML is read), keeping line and column positions.
 ///
 /// Hostile input is refused before the XML parser sees it: a `DOCTYPE` (and with it every
 /// entity declaration, the "billion laughs" attack) and non-UTF-8 encodings are errors, and
@@ -78,21 +76,28 @@ enum GraphMLParser {
             return (nil, [problem])
         }
 
+        var loadError = [CChar](repeating: 0, count: 512)
+        guard xs_load(&loadError, loadError.count) == 0 else {
+            let reason = String(
+                decoding: loadError.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            return (
+                nil,
+                [
+                    .unreadable(
+                        file,
+                        reason:
+                            "GraphML needs libxml2 (\(reason)); install it with 'apt-get install libxml2'"
+                    )
+                ]
+            )
+        }
         let delegate = GraphMLDelegate(file: file, index: index)
-        let parser = XMLParser(data: Data(bytes))
-        parser.shouldResolveExternalEntities = false
-        parser.shouldProcessNamespaces = false
-        parser.shouldReportNamespacePrefixes = false
-        parser.delegate = delegate
-        delegate.xmlParser = parser
-        let ok = parser.parse()
-        if delegate.fatal == nil, !ok || parser.parserError != nil {
-            let code = (parser.parserError as NSError?)?.code ?? 0
+        let result = SAXReader.parse(bytes, delegate: delegate)
+        if delegate.fatal == nil, result.code != 0 {
             delegate.fatal = .xmlSyntax(
-                xmlProblem(code),
+                xmlProblem(Int(result.code)),
                 at: SourceLocation(
-                    file: file, line: max(parser.lineNumber, 1), column: max(parser.columnNumber, 1)
-                ))
+                    file: file, line: max(Int(result.line), 1), column: max(Int(result.column), 1)))
         }
         if let fatal = delegate.fatal { return (nil, [fatal]) }
         if !delegate.sawRoot {
@@ -192,7 +197,7 @@ enum GraphMLParser {
         return nil
     }
 
-    /// A readable description of an `XMLParser` error code.
+    /// A readable description of a libxml2 error code (`xmlParserErrors`).
     static func xmlProblem(_ code: Int) -> String {
         switch code {
         case 4: return "the document is empty"
@@ -302,10 +307,14 @@ struct TextIndex {
 }
 
 /// The SAX callbacks: builds a ``GraphMLDocument`` with an explicit element stack.
-private final class GraphMLDelegate: NSObject, XMLParserDelegate {
+private final class GraphMLDelegate {
     let file: String
     let index: TextIndex
-    weak var xmlParser: XMLParser?
+    /// Where the parser is (just after the current tag's `>`), as libxml2 reports it.
+    var line = 1
+    var column = 1
+    /// Set to stop the parse after the current callback.
+    var stopRequested = false
     var document = GraphMLDocument()
     var diagnostics: [Diagnostic] = []
     var fatal: Diagnostic?
@@ -334,14 +343,12 @@ private final class GraphMLDelegate: NSObject, XMLParserDelegate {
     }
 
     var here: SourceLocation {
-        SourceLocation(
-            file: file, line: max(xmlParser?.lineNumber ?? 1, 1),
-            column: max(xmlParser?.columnNumber ?? 1, 1))
+        SourceLocation(file: file, line: max(line, 1), column: max(column, 1))
     }
 
     func abort(_ d: Diagnostic) {
         if fatal == nil { fatal = d }
-        xmlParser?.abortParsing()
+        stopRequested = true
     }
 
     static func localName(_ qualified: String) -> String {
@@ -356,10 +363,7 @@ private final class GraphMLDelegate: NSObject, XMLParserDelegate {
         return index.attributeLocation(name, tagEndLine: h.line, column: h.column, file: file)
     }
 
-    func parser(
-        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-        qualifiedName qName: String?, attributes: [String: String] = [:]
-    ) {
+    func didStartElement(_ elementName: String, attributes: [String: String]) {
         let name = elementName
         let local = Self.localName(name)
         defer { stack.append(name) }
@@ -452,10 +456,7 @@ private final class GraphMLDelegate: NSObject, XMLParserDelegate {
         }
     }
 
-    func parser(
-        _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
-        qualifiedName qName: String?
-    ) {
+    func didEndElement(_ elementName: String) {
         stack.removeLast()
         if let s = skipDepth {
             if stack.count == s { skipDepth = nil }
@@ -494,7 +495,7 @@ private final class GraphMLDelegate: NSObject, XMLParserDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
+    func foundCharacters(_ string: String) {
         guard skipDepth == nil else { return }
         if data != nil {
             if labelDepth != nil {
@@ -506,26 +507,53 @@ private final class GraphMLDelegate: NSObject, XMLParserDelegate {
             text += string
         }
     }
+}
 
-    func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
-        self.parser(parser, foundCharacters: String(decoding: CDATABlock, as: UTF8.self))
-    }
-
-    func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
-        guard fatal == nil else { return }
-        fatal = .xmlSyntax(GraphMLParser.xmlProblem((parseError as NSError).code), at: here)
-    }
-
-    func parser(
-        _ parser: XMLParser, foundInternalEntityDeclarationWithName name: String, value: String?
-    ) {
-        abort(.xmlDoctype(at: here))
-    }
-
-    func parser(
-        _ parser: XMLParser, foundExternalEntityDeclarationWithName name: String,
-        publicID: String?, systemID: String?
-    ) {
-        abort(.xmlDoctype(at: here))
+/// Drives libxml2's SAX parser (CXMLSAX) for a ``GraphMLDelegate``.
+private enum SAXReader {
+    static func parse(_ bytes: [UInt8], delegate: GraphMLDelegate) -> xs_result {
+        let context = Unmanaged.passUnretained(delegate).toOpaque()
+        var handler = xs_handler()
+        handler.context = context
+        handler.start = { context, name, attributes, line, column in
+            let delegate = Unmanaged<GraphMLDelegate>.fromOpaque(context!).takeUnretainedValue()
+            delegate.line = Int(line)
+            delegate.column = Int(column)
+            var dictionary: [String: String] = [:]
+            if let attributes {
+                var i = 0
+                while let name = attributes[i] {
+                    let value = attributes[i + 1].map { String(cString: $0) } ?? ""
+                    // The first of a repeated attribute wins (libxml2 reports it as an error).
+                    let key = String(cString: name)
+                    if dictionary[key] == nil { dictionary[key] = value }
+                    i += 2
+                }
+            }
+            delegate.didStartElement(String(cString: name!), attributes: dictionary)
+            return delegate.stopRequested ? 1 : 0
+        }
+        handler.end = { context, name, line, column in
+            let delegate = Unmanaged<GraphMLDelegate>.fromOpaque(context!).takeUnretainedValue()
+            delegate.line = Int(line)
+            delegate.column = Int(column)
+            delegate.didEndElement(String(cString: name!))
+            return delegate.stopRequested ? 1 : 0
+        }
+        handler.characters = { context, text, length, line, column in
+            let delegate = Unmanaged<GraphMLDelegate>.fromOpaque(context!).takeUnretainedValue()
+            delegate.line = Int(line)
+            delegate.column = Int(column)
+            let buffer = UnsafeRawBufferPointer(start: text, count: Int(length))
+            delegate.foundCharacters(String(decoding: buffer, as: UTF8.self))
+            return delegate.stopRequested ? 1 : 0
+        }
+        return withExtendedLifetime(delegate) {
+            bytes.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { chars in
+                    xs_parse(chars.baseAddress, Int32(chars.count), &handler)
+                }
+            }
+        }
     }
 }
