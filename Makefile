@@ -78,6 +78,8 @@ check-graphs: build
 PYTHON ?= python3
 
 bench: deps embed
+	@# SwiftPM keeps the build plan and misses new files of the main package: plan again.
+	rm -f Benchmarks/.build/*.yaml
 	cd Benchmarks && $(SWIFT) build -c release --static-swift-stdlib --product baligraph \
 	  && $(SWIFT) build -c release --static-swift-stdlib
 	cd Benchmarks && "$$($(SWIFT) build -c release --static-swift-stdlib --show-bin-path)/baligraph-bench" \

@@ -32,6 +32,9 @@ fi
 build=Fuzz/.build
 mkdir -p "$build"
 echo "building ${targets[*]} with ${flags[*]}"
+# SwiftPM keeps this package's build plan and does not notice new source files or targets
+# in the main package it depends on by path: drop the plan so that it is made again.
+rm -f "$build"/*.yaml
 swift build --package-path Fuzz --scratch-path "$build" "${flags[@]}" >"$build/fuzz-build.log" 2>&1 || {
   tail -30 "$build/fuzz-build.log" >&2
   echo "error: the fuzz targets did not build (full log: $build/fuzz-build.log)" >&2
