@@ -109,13 +109,19 @@ struct ModelTests {
         #expect(suggestions.first == "Australia")
     }
 
-    @Test("one-shot resolution answers exactly what the index answers")
-    func oneShotAgrees() throws {
+    /// The core model with a second node named Thailand.
+    private func loadCoreWithTwin() throws -> Model {
         var model = try loadCore()
         var twin = model.node("thailand")!
         twin.id = "thailand-2"
         model.nodes.append(twin)
         model.rebuildIndex()
+        return model
+    }
+
+    @Test("one-shot resolution answers exactly what the index answers")
+    func oneShotAgrees() throws {
+        let model = try loadCoreWithTwin()
         let resolver = NameResolver(model: model)
         var queries = ["", "the", "---", "austrlia", "THAÏLAND", "Ελλάδα", "x", "zz top"]
         for node in model.nodes {
@@ -133,11 +139,7 @@ struct ModelTests {
 
     @Test("ambiguous names list every candidate")
     func ambiguous() throws {
-        var model = try loadCore()
-        var twin = model.node("thailand")!
-        twin.id = "thailand-2"
-        model.nodes.append(twin)
-        model.rebuildIndex()
+        let model = try loadCoreWithTwin()
         #expect(
             NameResolver(model: model).resolve("Thailand")
                 == .ambiguous(["thailand", "thailand-2"]))
