@@ -37,13 +37,12 @@ let package = Package(
                 "StakeholderModel", "GraphEngine", .product(name: "Yams", package: "Yams"),
             ]
         ),
-        .systemLibrary(
-            name: "CGraphviz",
-            path: "Sources/CGraphviz",
-            pkgConfig: "libgvc",
-            providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]
-        ),
-        .target(name: "CGraphvizShim", dependencies: ["CGraphviz"]),
+        // Graphviz's headers only (libgraphviz-dev); the library is loaded with dlopen by
+        // CGraphvizShim when something is drawn, so commands that draw nothing never load it.
+        .systemLibrary(name: "CGraphviz", path: "Sources/CGraphviz"),
+        .target(
+            name: "CGraphvizShim", dependencies: ["CGraphviz"],
+            linkerSettings: [.linkedLibrary("dl")]),
         .target(name: "GraphvizRender", dependencies: ["CGraphviz", "CGraphvizShim"]),
         .target(
             name: "BaliGraphKit",

@@ -1,6 +1,7 @@
 // Diagnostics capture through cgraph's `agseterrf` hook, and the one-time pre-growth of
 // cgraph's message buffer (graphviz #1924). Not thread-safe: callers hold the lock.
 #include "gvshim.h"
+#include "gvs_api.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -2,6 +2,7 @@
 // flushing of cgraph's global flex scanner after every read. Not thread-safe: callers
 // hold the lock.
 #include "gvshim.h"
+#include "gvs_api.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -277,7 +278,6 @@ static size_t find_bare_eof_token(const char *text, size_t length) {
 // MARK: - Reading
 
 // Declared by cgraph's scanner but not in cgraph.h: discards the flex buffer.
-extern void aglexbad(void);
 
 Agraph_t *gvs_read(const char *text, size_t length, gvs_read_status *status, size_t *detail) {
     *detail = 0;

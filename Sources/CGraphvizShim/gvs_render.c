@@ -2,6 +2,7 @@
 // the lock.
 #define _GNU_SOURCE  // dladdr
 #include "gvshim.h"
+#include "gvs_api.h"
 
 #include <dlfcn.h>
 #include <stdlib.h>
@@ -10,11 +11,9 @@
 
 // MARK: - File-access sandbox
 
-// Exported by libgvc (lib/common/globals.h) but not declared in the installed headers.
-// safefile() refuses every path while HTTPServerEnVar is set and Gvfilepath is empty,
-// and otherwise only accepts base names inside the Gvfilepath directories.
-extern char *HTTPServerEnVar;
-extern char *Gvfilepath;
+// HTTPServerEnVar and Gvfilepath are libgvc globals (lib/common/globals.h; declared in
+// gvs_api.h). safefile() refuses every path while HTTPServerEnVar is set and Gvfilepath
+// is empty, and otherwise only accepts base names inside the Gvfilepath directories.
 
 void gvs_sandbox_files(const char *allowed_directory) {
     // The value only appears in Graphviz's own warning text ("... because the
@@ -51,10 +50,11 @@ static int render_with_size(gvs_render_size function, GVC_t *gvc, graph_t *graph
     return rc;
 }
 
+// gvRenderData is the resolved function pointer (gvs_api.h), typed by the installed header.
 #define GVS_RENDER_DATA(gvc, graph, format, result, length)                    \
-    _Generic(&gvRenderData,                                                      \
+    _Generic(gvRenderData,                                                       \
         gvs_render_uint: render_with_uint,                                       \
-        gvs_render_size: render_with_size)(&gvRenderData, gvc, graph, format,   \
+        gvs_render_size: render_with_size)(gvRenderData, gvc, graph, format,    \
                                            result, length)
 
 char *gvs_render(GVC_t *gvc, Agraph_t *graph, const char *format, size_t *length, int *rc) {
@@ -114,7 +114,7 @@ char *gvs_plugin_config_path(void) {
         // libgvc finds its plugins next to itself: <dir of libgvc.so>/graphviz.
         // Resolved, so that /lib/... (merged /usr) is reported as /usr/lib/....
         Dl_info info;
-        if (dladdr((void *)&gvContext, &info) && info.dli_fname) {
+        if (dladdr((void *)gvContext, &info) && info.dli_fname) {
             char *library = realpath(info.dli_fname, NULL);
             const char *name = library ? library : info.dli_fname;
             const char *slash = strrchr(name, '/');

@@ -164,6 +164,17 @@ public final class Graphviz: Sendable {
     /// Runs once, under the lock.
     private static func setUp() -> State {
         var state = State()
+        var loadError = [CChar](repeating: 0, count: 512)
+        guard gvs_load(&loadError, loadError.count) == 0 else {
+            let reason = String(
+                decoding: loadError.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            state.setupFailure = GraphvizError(
+                stage: .setup,
+                summary:
+                    "Graphviz's library could not be loaded (\(reason)); install Graphviz (Debian: apt-get install libgvc6, or graphviz)"
+            )
+            return state
+        }
         let capacity = messageCapacity(for: 0)
         if gvs_init(capacity) != 0 {
             state.setupFailure = GraphvizError(
@@ -176,7 +187,7 @@ public final class Graphviz: Sendable {
         // Never gvconfig(gvc, TRUE) (what `dot -c` does): it exit()s when it cannot
         // write the configuration file.
         gvs_capture_begin()
-        let context = gvContext()
+        let context = gvs_context()
         if let context {
             state.layouts = pluginNames(context, kind: "layout")
             state.devices = pluginNames(context, kind: "device")
@@ -295,14 +306,14 @@ public final class Graphviz: Sendable {
         var retain = false
         defer {
             if retain, let previous = state.retained.updateValue(graph, forKey: engineName) {
-                _ = agclose(previous)
+                _ = gvs_close(previous)
             } else if !retain {
-                _ = agclose(graph)
+                _ = gvs_close(graph)
             }
         }
 
-        let nodes = Int(agnnodes(graph))
-        let edges = Int(agnedges(graph))
+        let nodes = Int(gvs_node_count(graph))
+        let edges = Int(gvs_edge_count(graph))
         if nodes > limits.nodes || edges > limits.edges {
             return .failure(
                 GraphvizError(
@@ -312,7 +323,7 @@ public final class Graphviz: Sendable {
         }
 
         retain = true
-        guard gvLayout(context, graph, engineName) == 0 else {
+        guard gvs_layout(context, graph, engineName) == 0 else {
             // After a failed layout only agclose is safe, not gvFreeLayout.
             let summary =
                 state.layouts.contains(engineName)
@@ -321,7 +332,7 @@ public final class Graphviz: Sendable {
                     + state.layouts.joined(separator: ", ")
             return .failure(GraphvizError(stage: .layout, summary: summary))
         }
-        defer { _ = gvFreeLayout(context, graph) }
+        defer { _ = gvs_free_layout(context, graph) }
 
         var length = 0
         var rc: Int32 = 0
@@ -334,7 +345,7 @@ public final class Graphviz: Sendable {
                     + state.devices.joined(separator: ", ")
             return .failure(GraphvizError(stage: .render, summary: summary))
         }
-        defer { gvFreeRenderData(data) }
+        defer { gvs_free_render_data(data) }
         // Copy by length: PNG and PDF contain NUL bytes.
         return .success(Array(UnsafeRawBufferPointer(start: data, count: length)))
     }

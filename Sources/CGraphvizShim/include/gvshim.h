@@ -20,6 +20,23 @@
 extern "C" {
 #endif
 
+// MARK: - Loading Graphviz
+
+/// Loads libgvc (with libcgraph and libcdt) with dlopen and resolves what the shim uses,
+/// once (thread-safe). The program does not link Graphviz, so commands that draw nothing
+/// never load it. Returns 0 on success, or -1 with a message in `error` (at most
+/// `capacity` bytes, NUL-terminated). Every other function here needs a successful load.
+int gvs_load(char *error, size_t capacity);
+
+/// The Graphviz calls made from Swift, through the loaded library.
+GVC_t *gvs_context(void);
+int gvs_close(Agraph_t *graph);
+int gvs_node_count(Agraph_t *graph);
+int gvs_edge_count(Agraph_t *graph);
+int gvs_layout(GVC_t *context, Agraph_t *graph, const char *engine);
+int gvs_free_layout(GVC_t *context, Agraph_t *graph);
+void gvs_free_render_data(char *data);
+
 // MARK: - Process set-up
 
 /// One-time process set-up, before any other Graphviz call.
