@@ -7,8 +7,11 @@ import CGraphvizShim
     import Darwin
 #endif
 
-/// The Graphviz C library, linked into the process: DOT text in, SVG/PNG/PDF/DOT/JSON
-/// bytes out.
+/// The Graphviz C library, in-process: DOT text in, SVG/PNG/PDF/DOT/JSON bytes out.
+///
+/// The library is loaded with `dlopen` at the first render (`gvs_load` in the shim), not
+/// linked: commands that draw nothing start without it, and where it is missing a render
+/// fails with a setup error that says what to install.
 ///
 /// Graphviz 2.42 is not thread-safe in any way (global parser, global attribute
 /// handles, static error state and counters), and a separate context per thread does
