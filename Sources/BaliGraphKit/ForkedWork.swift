@@ -38,11 +38,10 @@ enum ForkedWork {
         [UInt8], Lost
     >] {
         let workers = min(processes, count)
-        guard workers > 1, count <= maxJobs, isSingleThreaded() else {
-            return (0..<count).map { .success(job($0)) }
-        }
+        func allHere() -> [Result<[UInt8], Lost>] { (0..<count).map { .success(job($0)) } }
+        guard workers > 1, count <= maxJobs, isSingleThreaded() else { return allHere() }
         var tokens: [Int32] = [-1, -1]
-        guard pipe(&tokens) == 0 else { return (0..<count).map { .success(job($0)) } }
+        guard pipe(&tokens) == 0 else { return allHere() }
         // Every job number is in the pipe before anyone reads; the write end is closed
         // before forking, so an empty pipe reads as the end.
         var numbers = [UInt8]()
@@ -52,7 +51,7 @@ enum ForkedWork {
         close(tokens[1])
         guard written else {
             close(tokens[0])
-            return (0..<count).map { .success(job($0)) }
+            return allHere()
         }
 
         var children: [(pid: pid_t, results: Int32)] = []

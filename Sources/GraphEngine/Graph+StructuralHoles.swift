@@ -16,18 +16,7 @@ extension UndirectedGraph {
     /// - Complexity: O(m · a) time, where a is the graph's arboricity (at most √m), O(m)
     ///   memory.
     public func constraint() -> [Double] {
-        let (_, shared) = triangleTotals(weighted: true)
-        var result = [Double](repeating: .nan, count: nodeCount)
-        for u in 0..<nodeCount where contains(node: Int32(u)) && offsets[u + 1] > offsets[u] {
-            let pu = 1 / Double(offsets[u + 1] - offsets[u])
-            var total = 0.0
-            for position in offsets[u]..<offsets[u + 1] {
-                let local = pu * (1 + shared[position])
-                total += local * local
-            }
-            result[u] = total
-        }
-        return result
+        constraint(shared: triangleTotals(weighted: true).shared)
     }
 
     /// Burt's effective size of each node, as NetworkX's `effective_size` on an unweighted
@@ -42,7 +31,34 @@ extension UndirectedGraph {
     /// redundancy measures." *Connections* 20(1): 35–38.
     /// - Complexity: as ``constraint()``.
     public func effectiveSize() -> [Double] {
-        let (triangles, _) = triangleTotals(weighted: false)
+        effectiveSize(triangles: triangleTotals(weighted: false).triangles)
+    }
+
+    /// ``constraint()`` and ``effectiveSize()`` together, from one pass over the triangles.
+    ///
+    /// - Complexity: as ``constraint()``.
+    public func structuralHoles() -> (constraint: [Double], effectiveSize: [Double]) {
+        let (triangles, shared) = triangleTotals(weighted: true)
+        return (constraint(shared: shared), effectiveSize(triangles: triangles))
+    }
+
+    /// Constraint from the per-position sums of ``triangleTotals(weighted:)``.
+    private func constraint(shared: [Double]) -> [Double] {
+        var result = [Double](repeating: .nan, count: nodeCount)
+        for u in 0..<nodeCount where contains(node: Int32(u)) && offsets[u + 1] > offsets[u] {
+            let pu = 1 / Double(offsets[u + 1] - offsets[u])
+            var total = 0.0
+            for position in offsets[u]..<offsets[u + 1] {
+                let local = pu * (1 + shared[position])
+                total += local * local
+            }
+            result[u] = total
+        }
+        return result
+    }
+
+    /// Effective size from the per-node triangle counts of ``triangleTotals(weighted:)``.
+    private func effectiveSize(triangles: [Int]) -> [Double] {
         var result = [Double](repeating: .nan, count: nodeCount)
         for u in 0..<nodeCount where contains(node: Int32(u)) && offsets[u + 1] > offsets[u] {
             let size = Double(offsets[u + 1] - offsets[u])

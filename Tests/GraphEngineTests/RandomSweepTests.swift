@@ -325,6 +325,9 @@ struct RandomSweepTests {
             let graph = try UndirectedGraph(nodeCount: n, edges: edges)
             let constraint = graph.constraint()
             let effective = graph.effectiveSize()
+            let both = graph.structuralHoles()
+            #expect(both.constraint.map(\.bitPattern) == constraint.map(\.bitPattern))
+            #expect(both.effectiveSize.map(\.bitPattern) == effective.map(\.bitPattern))
             for u in 0..<Int32(n) {
                 let neighbors = Array(graph.neighbors(of: u))
                 guard !neighbors.isEmpty else {

@@ -109,8 +109,7 @@ public enum ConnectorsCommand {
             normalized: true, sample: sample.flatMap { SourceSample(count: $0, seed: sampleSeed) })
         let closeness =
             wanted ? simple.closenessCentrality() : [Double](repeating: .nan, count: view.nodeCount)
-        let constraint = simple.constraint()
-        let effective = simple.effectiveSize()
+        let (constraint, effective) = simple.structuralHoles()
         var cut: [Int32: ArticulationPoint] = [:]
         for point in simple.articulationPoints() { cut[point.node] = point }
         let brokerage = view.brokerageRoles(groups: groups)

@@ -123,13 +123,19 @@ final class CSVReader {
     @inline(__always)
     func withTrimmedField<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         let f = fields[i]
-        return bytes.withUnsafeBufferPointer { all in
-            var s = f.start
-            var e = f.end
-            while s < e, all[s] == 0x20 || all[s] == 0x09 { s += 1 }
-            while e > s, all[e - 1] == 0x20 || all[e - 1] == 0x09 { e -= 1 }
-            return body(UnsafeBufferPointer(rebasing: all[s..<e]))
-        }
+        return bytes.withUnsafeBufferPointer { all in body(Self.trimmed(f, in: all)) }
+    }
+
+    /// The bytes of `field` in `all`, spaces and tabs at both ends dropped.
+    @inline(__always)
+    private static func trimmed(_ field: Field, in all: UnsafeBufferPointer<UInt8>)
+        -> UnsafeBufferPointer<UInt8>
+    {
+        var s = field.start
+        var e = field.end
+        while s < e, all[s] == 0x20 || all[s] == 0x09 { s += 1 }
+        while e > s, all[e - 1] == 0x20 || all[e - 1] == 0x09 { e -= 1 }
+        return UnsafeBufferPointer(rebasing: all[s..<e])
     }
 
     /// Calls `body` with the bytes of fields `i` and `j`, each trimmed as by
@@ -141,14 +147,7 @@ final class CSVReader {
         let fi = fields[i]
         let fj = fields[j]
         return bytes.withUnsafeBufferPointer { all in
-            func trimmed(_ f: Field) -> UnsafeBufferPointer<UInt8> {
-                var s = f.start
-                var e = f.end
-                while s < e, all[s] == 0x20 || all[s] == 0x09 { s += 1 }
-                while e > s, all[e - 1] == 0x20 || all[e - 1] == 0x09 { e -= 1 }
-                return UnsafeBufferPointer(rebasing: all[s..<e])
-            }
-            return body(trimmed(fi), trimmed(fj))
+            body(Self.trimmed(fi, in: all), Self.trimmed(fj, in: all))
         }
     }
 
